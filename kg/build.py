@@ -1,0 +1,87 @@
+"""The pipeline: sources -> documents -> facts -> quads -> graph file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import facts as F
+from kg.document import Document
+from kg.errors import InputError, KgError
+from kg.extract import extract_all
+from kg.graph import PREFIXES, authority_quads, document_quads, vocabulary_quads
+from kg.readers import Source, find_sources, read_document
+from kg.reference import official_quads
+from kg.store import write_graph
+
+
+@dataclass
+class BuildResult:
+    documents: list[Document] = field(default_factory=list)
+    facts: dict[str, list[F.Fact]] = field(default_factory=dict)  # by document sha256
+    quads: list[ox.Quad] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    written: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def read_sources(paths: Iterable[Path]) -> tuple[list[Source], list[str]]:
+    return find_sources(list(paths))
+
+
+def process(
+    sources: list[Source], progress: Callable[[Iterable[Source]], Iterator[Source]] | None = None
+) -> BuildResult:
+    """Read and extract every source; a bad file is reported and the rest go on."""
+    result = BuildResult()
+    authorities: set[str] = set()
+    seen: dict[str, str] = {}
+    for src in progress(sources) if progress else sources:
+        try:
+            doc = read_document(src)
+        except InputError as exc:
+            result.errors.append(str(exc))
+            continue
+        result.notices.extend(doc.warnings)
+        if doc.sha256 in seen:
+            result.notices.append(f"{src.path}: same content as {seen[doc.sha256]}; read once")
+            continue
+        seen[doc.sha256] = str(src.path)
+        found = extract_all(doc)
+        result.documents.append(doc)
+        result.facts[doc.sha256] = found
+        authorities.update(f.gss for f in found if isinstance(f, F.AuthorityMention))
+        result.quads.extend(document_quads(doc, found))
+    result.quads.extend(vocabulary_quads())
+    result.quads.extend(authority_quads(authorities))
+    result.quads.extend(official_quads(authorities))
+    return result
+
+
+def build(
+    paths: Iterable[Path],
+    output: Path,
+    partial: bool = False,
+    progress: Callable[[Iterable[Source]], Iterator[Source]] | None = None,
+) -> BuildResult:
+    sources, skipped = read_sources(paths)
+    if not sources:
+        raise InputError(
+            f"no minutes found in {', '.join(str(p) for p in paths)}; give .txt, .html, .htm or .pdf files"
+        )
+    result = process(sources, progress)
+    result.notices[:0] = skipped
+    if result.errors and not partial:
+        return result
+    if not result.documents:
+        raise KgError("no input could be read; fix the files named above")
+    write_graph(result.quads, output, PREFIXES)
+    result.written = output
+    return result

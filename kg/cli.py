@@ -1,0 +1,135 @@
+"""The `kg` command: parses options and calls one library function per command."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kg.errors import KgError
+from kg.paths import DEFAULT_GRAPH
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reports_errors(fn: F) -> F:
+    """Map every KgError to its one-line message and exit code, in one place."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except KgError as exc:
+            click.echo(f"kg: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except BrokenPipeError:
+            sys.exit(0)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _graphs(graphs: tuple[Path, ...]) -> list[Path]:
+    return list(graphs) or [DEFAULT_GRAPH]
+
+
+@click.group()
+@click.version_option(package_name="kg")
+def main() -> None:
+    """Knowledge graphs from council minutes about children's services inspections."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=DEFAULT_GRAPH,
+              show_default=True, help="Graph file; format by extension (.ttl .trig .nq .nt .jsonld).")
+@click.option("--partial", is_flag=True, help="Write the graph even if some inputs failed.")
+@reports_errors
+def build(paths: tuple[Path, ...], output: Path, partial: bool) -> None:
+    """Read minutes (files or folders of .txt, .html, .pdf) and write the graph."""
+    from kg.build import build as run_build
+
+    def progress(items: Iterable[Any]) -> Iterator[Any]:
+        seq = list(items)
+        if len(seq) < 50 or not sys.stderr.isatty():
+            yield from seq
+            return
+        with click.progressbar(seq, label="Reading minutes", file=sys.stderr) as bar:
+            yield from bar
+
+    result = run_build(list(paths), output, partial=partial, progress=progress)
+    for line in result.notices:
+        click.echo(f"kg: note: {line}", err=True)
+    for line in result.errors:
+        click.echo(f"kg: {line}", err=True)
+    n = len(result.documents)
+    if result.written:
+        click.echo(f"Read {n} document{'s' if n != 1 else ''}; wrote {len(set(result.quads))} quads to {output}")
+    if result.errors:
+        failed = len(result.errors)
+        tail = "wrote the rest" if result.written else f"{output} left unchanged (fix them, or pass --partial)"
+        click.echo(f"kg: {failed} input{'s' if failed != 1 else ''} failed; {tail}", err=True)
+        sys.exit(3)
+
+
+@main.command()
+@click.argument("name")
+@click.option("-g", "--graph", "graphs", multiple=True, type=click.Path(path_type=Path),
+              help=f"Graph file(s) to query [default: {DEFAULT_GRAPH}].")
+@click.option("-f", "--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "csv", "tsv", "json", "md", "nt", "jsonld", "ttl"]))
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to VALUE (<iri>, GSS code, number, date or text). Repeatable.")
+@reports_errors
+def query(name: str, graphs: tuple[Path, ...], fmt: str, params: tuple[str, ...]) -> None:
+    """Run a library query (a name from `kg queries`) or a .rq file."""
+    from kg.api import run_query
+
+    click.echo(run_query(name, _graphs(graphs), fmt, _params(params)), nl=False)
+
+
+def _params(params: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for p in params:
+        key, sep, value = p.partition("=")
+        if not sep or not key.strip():
+            raise KgError(f"parameter {p!r} is not NAME=VALUE; write e.g. --param authority=E06000058")
+        out[key.strip().lstrip("?$")] = value
+    return out
+
+
+@main.command("queries")
+@reports_errors
+def list_queries() -> None:
+    """List the query library with descriptions and parameters."""
+    from kg.queries import library
+
+    for q in library().values():
+        click.echo(f"{q.name}\n    {q.title}" + (f": {q.description}" if q.description else ""))
+        for p in q.params:
+            click.echo(f"    --param {p.name}=...  {p.help}")
+
+
+@main.command()
+@click.option("-g", "--graph", "graphs", multiple=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Output file; format by extension (.ttl .trig .nq .nt .jsonld .graphml .gexf).")
+@reports_errors
+def export(graphs: tuple[Path, ...], output: Path) -> None:
+    """Convert the graph to another format."""
+    from kg.api import export as run_export
+
+    click.echo(run_export(_graphs(graphs), output))
+
+
+@main.command()
+@click.option("-g", "--graph", "graphs", multiple=True, type=click.Path(path_type=Path))
+@reports_errors
+def stats(graphs: tuple[Path, ...]) -> None:
+    """Counts by class, documents and authorities."""
+    from kg.api import stats as run_stats
+
+    click.echo(run_stats(_graphs(graphs)), nl=False)

@@ -1,0 +1,31 @@
+"""One error family; every message names the file and the fix. Exit codes live here only."""
+
+
+class KgError(Exception):
+    """Base of every error kg reports to a user as one line."""
+
+    exit_code = 2
+
+
+class InputError(KgError):
+    """A source file cannot be read as minutes."""
+
+    exit_code = 3
+
+
+class QueryError(KgError):
+    """A query is unknown, malformed or given bad parameters."""
+
+    exit_code = 4
+
+
+class ValidationFailed(KgError):
+    """The graph does not conform to the SHACL shapes."""
+
+    exit_code = 1
+
+
+class StoreError(KgError):
+    """A remote store or endpoint failed."""
+
+    exit_code = 5

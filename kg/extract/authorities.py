@@ -1,0 +1,56 @@
+"""Which local authorities the minutes name, and whose minutes they are."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from kg.authorities import register
+from kg.document import Document
+from kg.extract.common import reference_date, span
+from kg.facts import AuthorityMention
+
+# A name followed by one of these is another body, not the council ("Bradford Children's Trust").
+_NOT_COUNCIL_AFTER = re.compile(
+    r"^['\u2019]?s?\s+(?:safeguarding|children'?s\s+trust|clinical|ccg|nhs|hospital|university|"
+    r"college|police|health|partnership|district\s+of|school|academy|diocese|youth\s+offending|"
+    r"local\s+safeguarding|lscb|board|hub|integrated\s+care)",
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"(?<![\w&])[A-Z][A-Z&]{2,6}(?![\w&])")
+_COUNCIL_WORD = re.compile(r"^\s*(?:county\s+borough\s+|metropolitan\s+|borough\s+|city\s+|county\s+)?council", re.I)
+
+
+def extract(doc: Document) -> Iterator[AuthorityMention]:
+    reg = register()
+    on = reference_date(doc)
+    flat = doc.flat
+    found: list[tuple[int, int, str, float]] = []
+    for m in reg.pattern.finditer(flat):
+        if not flat[m.start()].isupper():
+            continue  # place names are capitalised; "reading" the verb is not Reading
+        after = flat[m.end() : m.end() + 40]
+        if _NOT_COUNCIL_AFTER.match(after):
+            continue
+        gss = reg.lookup(m.group(), on)
+        if not gss:
+            continue
+        weight = 2.0 if ("council" in m.group().lower() or _COUNCIL_WORD.match(after)) else 1.0
+        found.append((m.start(), m.end(), gss, weight))
+    taken = [(s, e) for s, e, _, _ in found]
+    for m in _ACRONYM.finditer(flat):
+        gss = reg.acronyms.get(m.group())
+        if gss and not any(s <= m.start() < e for s, e in taken):
+            found.append((m.start(), m.end(), reg.successor(gss, on), 1.0))
+    if not found:
+        return
+    header_end = doc.segments.header_end
+    score: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for s, _, gss, w in found:
+        score[gss] += w * (3.0 if s < header_end else 1.0)
+        first.setdefault(gss, s)
+    primary = max(score, key=lambda g: (score[g], -first[g]))
+    for s, e, gss, _ in sorted(found):
+        yield AuthorityMention(gss, gss == primary, span(doc, s, e))

@@ -1,0 +1,51 @@
+"""Helpers shared by extractors: spans, sentences, and document context."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from kg.dates import all_dates
+from kg.document import Document
+from kg.facts import Span
+
+_SENT_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'(]?[A-Z0-9\u2022\u00b7])|\n\s*\n|\n(?=\s*\S)")
+
+
+def span(doc: Document, start: int, end: int) -> Span:
+    """A span trimmed of surrounding whitespace; its quote is the exact original text."""
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
+def sentences(doc: Document, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Sentence-like pieces of ``doc.flat`` (hard wraps already joined), as offsets."""
+    flat = doc.flat
+    end = len(flat) if end is None else end
+    pos = start
+    for m in _SENT_END.finditer(flat, start, end):
+        if m.start() > pos and flat[pos : m.start()].strip():
+            yield pos, m.start()
+        pos = m.end()
+    if pos < end and flat[pos:end].strip():
+        yield pos, end
+
+
+@lru_cache(maxsize=64)
+def reference_date(doc: Document) -> str | None:
+    """The meeting's date if the header gives one, else the latest full date in the text."""
+    header = doc.flat[: max(doc.segments.header_end, 0)]
+    dates = all_dates(header)
+    if dates:
+        return dates[0][2]
+    every = [d for _, _, d in all_dates(doc.flat)]
+    return max(every) if every else None
+
+
+def fold(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()

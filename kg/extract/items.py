@@ -1,0 +1,22 @@
+"""Agenda items: number as printed, title with whitespace folded, truncation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.document import Document
+from kg.extract.common import span
+from kg.facts import AgendaItem
+
+
+def extract(doc: Document) -> Iterator[AgendaItem]:
+    for it in doc.segments.items:
+        yield AgendaItem(
+            index=it.index,
+            number=it.number,
+            title=it.title,
+            span=span(doc, it.title_start, it.title_end),
+            start=it.start,
+            end=it.end,
+            truncated=it.truncated,
+        )

@@ -1,0 +1,207 @@
+"""Segments of minutes: agenda items, sections (Minutes, Resolved, ...), bullets and blocks.
+
+Works on ``doc.norm`` line by line; every offset is an offset into ``doc.text``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.document import BLOCK_START
+
+if TYPE_CHECKING:
+    from kg.document import Document
+
+_AGENDA_ITEM = re.compile(r"^\s*agenda\s+item(?:\s+(\d{1,4}[a-z]?))?\s*:?\s*$", re.IGNORECASE)
+_NUMBERED = re.compile(
+    r"^\s*(?:(?:item|minute|min\.?)\s*(?:no\.?)?\s*)?(\d{1,4}(?:\.\d{1,2})?[a-z]?)"
+    r"(?:\.|:|\s-|\s)\s*([A-Z\"'(].{2,200})$"
+)
+_SECTION = re.compile(
+    r"^\s*(?P<h>minutes|discussion|decisions?|resolved|resolution|recommended|recommendations?|"
+    r"actions?(?:\s+agreed)?|purpose(?:\s+of\s+(?:the\s+)?report)?|(?:report\s+)?summary|"
+    r"supporting\s+documents|additional\s+documents|agreed|background|outcome)\b\s*"
+    r"(?:[:\-]|$|(?=\s*\(\d))",
+    re.IGNORECASE,
+)
+_SECTION_KIND = {
+    "minutes": "minutes", "discussion": "minutes", "decision": "resolved",
+    "decisions": "resolved", "resolved": "resolved", "resolution": "resolved",
+    "agreed": "resolved", "outcome": "resolved", "recommended": "recommended",
+    "recommendation": "recommended", "recommendations": "recommended", "action": "action",
+    "actions": "action", "purpose": "summary", "summary": "summary", "background": "summary",
+    "supporting documents": "documents", "additional documents": "documents",
+}
+TRUNCATION = re.compile(r"view the full minutes text for item|\.\.\.\s*$|\u2026\s*$", re.I)
+_NOT_TITLE = re.compile(r"^(that|the\s+\w+\s+(was|were|had|is|are)\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Item:
+    index: int
+    number: str | None
+    title: str
+    title_start: int
+    title_end: int
+    start: int
+    end: int
+    truncated: bool
+
+
+@dataclass(frozen=True)
+class Section:
+    kind: str  # minutes | resolved | recommended | action | summary | documents
+    start: int  # start of the heading
+    body_start: int  # first character after the heading word and its colon or dash
+    end: int
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # bullet | para
+    start: int
+    end: int
+    marker: str | None
+
+
+@dataclass(frozen=True)
+class Segments:
+    items: tuple[Item, ...]
+    sections: tuple[Section, ...]
+    blocks: tuple[Block, ...]
+    header_end: int  # text before the first item: meeting header, if any
+
+    def item_at(self, offset: int) -> Item | None:
+        starts = [i.start for i in self.items]
+        k = bisect.bisect_right(starts, offset) - 1
+        if k >= 0 and offset < self.items[k].end:
+            return self.items[k]
+        return None
+
+    def section_at(self, offset: int) -> Section | None:
+        found = None
+        for s in self.sections:
+            if s.start <= offset < s.end:
+                found = s
+        return found
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    return out
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _item_heads(lines: list[tuple[int, int, str]]) -> list[tuple[int, str | None, int, int]]:
+    """(line index, number, title start, title end) for each agenda item heading."""
+    heads: list[tuple[int, str | None, int, int]] = []
+    for i, (start, _end, line) in enumerate(lines):
+        m = _AGENDA_ITEM.match(line)
+        if m:
+            j = i + 1
+            while j < len(lines) and not lines[j][2].strip():
+                j += 1
+            if j < len(lines):
+                t0, t1, tl = lines[j]
+                lead = len(tl) - len(tl.lstrip())
+                heads.append((j, m.group(1), t0 + lead, t0 + len(tl.rstrip())))
+            continue
+    if heads:
+        return heads
+    last = -1.0
+    prev_blank = True
+    for i, (start, _end, line) in enumerate(lines):
+        m = _NUMBERED.match(line)
+        blank = not line.strip()
+        if m and prev_blank or (m and i == 0):
+            number, title = m.group(1), m.group(2).rstrip()
+            num = float(re.match(r"\d+(?:\.\d+)?", number).group())  # type: ignore[union-attr]
+            sentence = title.endswith((".", ";", ",")) and not title.endswith("etc.")
+            if (
+                not sentence
+                and len(title) <= 160
+                and not _NOT_TITLE.match(title)
+                and num > last
+                and not BULLET_GLYPH.match(line)
+            ):
+                t0 = start + m.start(2)
+                heads.append((i, number, t0, t0 + len(title)))
+                last = num
+        prev_blank = blank or bool(_SECTION.match(line))
+    # A lone "1." list inside prose is not an agenda; items come in runs or head the page.
+    if len(heads) == 1 and heads[0][0] > 3:
+        return []
+    return heads
+
+
+BULLET_GLYPH = re.compile(r"^\s*[\u00b7\u2022\u25cf\u25aa\u25a0\u00d8\u00a7\u27a2*-]\s")
+
+
+def segment(doc: Document) -> Segments:
+    text = doc.norm
+    lines = _lines(text)
+    heads = _item_heads(lines)
+    items: list[Item] = []
+    for k, (li, number, t0, t1) in enumerate(heads):
+        start = lines[li][0]
+        end = lines[heads[k + 1][0]][0] if k + 1 < len(heads) else len(text)
+        if k + 1 < len(heads) and heads[k + 1][0] > 0:
+            # the "Agenda item" line of the next item belongs to the next item
+            prev = lines[heads[k + 1][0] - 1][2]
+            if _AGENDA_ITEM.match(prev):
+                end = lines[heads[k + 1][0] - 1][0]
+        body = text[start:end].rstrip()
+        truncated = bool(TRUNCATION.search(body[-200:]))
+        items.append(
+            Item(k, number, _fold(doc.text[t0:t1]), t0, t1, start, end, truncated)
+        )
+    header_end = items[0].start if items else 0
+    if items and heads and heads[0][0] > 0 and _AGENDA_ITEM.match(lines[heads[0][0] - 1][2] or ""):
+        header_end = lines[heads[0][0] - 1][0]
+
+    sections: list[Section] = []
+    item_ends = sorted({it.end for it in items} | {len(text)})
+    for start, end, line in lines:
+        m = _SECTION.match(line)
+        if not m:
+            continue
+        h = re.sub(r"\s+", " ", m.group("h").lower())
+        kind = _SECTION_KIND.get(h) or _SECTION_KIND.get(h.split()[0], "minutes")
+        if h.startswith("action"):
+            kind = "action"
+        body = start + m.end()
+        if sections and sections[-1].end > start:
+            prev = sections[-1]
+            sections[-1] = Section(prev.kind, prev.start, prev.body_start, start)
+        stop = item_ends[bisect.bisect_right(item_ends, start)] if start < len(text) else end
+        sections.append(Section(kind, start, body, stop))
+
+    blocks: list[Block] = []
+    flat = doc.flat
+    for start, end, line in lines:
+        if not line.strip():
+            continue
+        if start > 0 and flat[start - 1] == " " and text[start - 1] == "\n":
+            # joined to the previous line by the reflow: extend that block
+            if blocks:
+                b = blocks[-1]
+                blocks[-1] = Block(b.kind, b.start, end, b.marker)
+            continue
+        lead = len(line) - len(line.lstrip())
+        m = BLOCK_START.match(line)
+        marker = None
+        kind = "para"
+        if m and not _SECTION.match(line) and not m.group().strip().isupper():
+            marker = m.group().strip()
+            kind = "bullet"
+        blocks.append(Block(kind, start + lead, start + len(line.rstrip()), marker))
+    return Segments(tuple(items), tuple(sections), tuple(blocks), header_end)
