@@ -133,3 +133,14 @@ def stats(graphs: tuple[Path, ...]) -> None:
     from kg.api import stats as run_stats
 
     click.echo(run_stats(_graphs(graphs)), nl=False)
+
+
+@main.command("eval")
+@click.argument("gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.argument("corpus_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@reports_errors
+def evaluate(gold_dir: Path, corpus_dir: Path) -> None:
+    """Score extraction against hand annotations: P/R/F1 per category, attributes, quotes."""
+    from kg.eval import evaluate as run_eval
+
+    click.echo(run_eval(gold_dir, corpus_dir).render(), nl=False)

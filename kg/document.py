@@ -63,9 +63,11 @@ def _continues(line: str, nxt: str) -> bool:
         return False
     if a.endswith(":") or a.endswith(";"):
         return False
+    if BLOCK_START.match(nxt):
+        return False
     if b[0].islower():
         return True
-    if BLOCK_START.match(nxt) or _UPPER_HEADING.match(a):
+    if _UPPER_HEADING.match(a):
         return False
     if a[-1] in ".!?)\"'" and len(a) < 50:
         return False

@@ -17,6 +17,7 @@ from kg import iris
 from kg.authorities import register
 from kg.document import Document
 from kg.ns import GRAPHS, KG, OA
+from kg.reference import OfficialInspection, official_inspections
 from kg.vocab import SCHEMES, vocabularies
 
 PREFIXES = {
@@ -198,7 +199,13 @@ def _inspection(ctx: _Context, f: F.Inspection) -> None:
     if not gss:
         return
     g = ctx.g
-    node = official_match(gss, f) or iris.inspection(gss, f.inspectorate, f.type, f.start, f.ordinal)
+    record = official_match(gss, f)
+    # A matched inspection takes the record's start date for its IRI, so that every document
+    # that mentions it, at whatever precision, names the same node.
+    start = record.start if record else f.start
+    node = iris.inspection(gss, f.inspectorate, f.type, start, f.ordinal)
+    if record:
+        g.add(node, KG.matchesRecord, iris.official_record(gss, record.start))
     g.add(node, RDF.type, KG.Inspection)
     g.add(node, RDF.type, PROV.Activity)
     g.add(node, KG.authority, iris.authority(gss))
@@ -244,6 +251,9 @@ def _post(ctx: _Context, f: F.Post) -> None:
         g.add(person, RDF.type, KG.Person)
         g.add(person, FOAF.name, lit(f.holder))
         g.add(person, ORG.holds, node)
+        if ctx.primary:
+            g.add(person, KG.authority, iris.authority(ctx.primary))
+        ctx.evidence(person, f.span)
     ctx.evidence(node, f.span)
     item = ctx.item_iri(f.span.start)
     if f.contribution and item:
@@ -355,15 +365,13 @@ _EMIT = {
 # --- reference data --------------------------------------------------------------------------
 
 
-def official_match(gss: str, f: F.Inspection) -> str | None:
-    """The IRI of Ofsted's published ILACS inspection that this one is, when dates agree."""
+def official_match(gss: str, f: F.Inspection) -> OfficialInspection | None:
+    """Ofsted's published ILACS inspection that this one is, when the dates agree."""
     if f.inspectorate != "ofsted" or f.type != "ilacs" or not f.start:
         return None
-    from kg.reference import official_inspections
-
     for rec in official_inspections().get(gss, ()):
         if rec.start.startswith(f.start) or f.start.startswith(rec.start):
-            return iris.inspection(gss, "ofsted", "ilacs", rec.start, None)
+            return rec
     return None
 
 

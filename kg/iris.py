@@ -83,3 +83,8 @@ def in_document(kind: str, sha256: str, start: int, end: int, extra: str = "") -
 
 def quote(sha256: str, start: int, end: int) -> str:
     return f"{ID}quote/{sha256[:16]}/{start}-{end}"
+
+
+def official_record(gss: str, start: str) -> str:
+    """An inspection as Ofsted's published record has it (kept apart from what minutes say)."""
+    return f"{ID}ofsted-record/{gss}/{start}"

@@ -76,6 +76,7 @@ class KG(DefinedNamespace):
     ordinal: URIRef
     focus: URIRef
     officialRecord: URIRef
+    matchesRecord: URIRef
     interventionBody: URIRef
     interventionKind: URIRef
     follows: URIRef

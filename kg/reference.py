@@ -97,7 +97,7 @@ def official_quads(codes: Iterable[str]) -> Iterator[ox.Quad]:
     records = official_inspections()
     for gss in sorted(set(codes)):
         for rec in records.get(gss, ()):
-            node = iris.inspection(gss, "ofsted", "ilacs", rec.start, None)
+            node = iris.official_record(gss, rec.start)
             yield q(node, RDF.type, ox.NamedNode(str(KG.Inspection)))
             yield q(node, KG.authority, ox.NamedNode(iris.authority(gss)))
             yield q(node, KG.inspectorate, ox.NamedNode(iris.concept("inspectorate", "ofsted")))

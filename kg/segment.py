@@ -200,7 +200,7 @@ def segment(doc: Document) -> Segments:
         m = BLOCK_START.match(line)
         marker = None
         kind = "para"
-        if m and not _SECTION.match(line) and not m.group().strip().isupper():
+        if m and not _SECTION.match(line) and len(m.group().strip()) <= 5:
             marker = m.group().strip()
             kind = "bullet"
         blocks.append(Block(kind, start + lead, start + len(line.rstrip()), marker))

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from kg.document import Document
+from kg.paths import ROOT
+
+SHARED = ROOT.parent / "shared"
+DEV_CORPUS = SHARED / "corpus" / "dev"
+DEV_GOLD = SHARED / "gold" / "dev"
+DATA = ROOT / "tests" / "data"
+
+needs_shared = pytest.mark.skipif(not DEV_CORPUS.exists(), reason="../shared is not beside the checkout")
+
+
+def make_doc(text: str, name: str = "snippet.txt", media_type: str = "text/plain") -> Document:
+    return Document(name, hashlib.sha256(text.encode()).hexdigest(), media_type, text)
+
+
+def make_pdf(text: str, path: Path) -> Path:
+    """A real PDF with a text layer (fpdf2, core font)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_creation_date(__import__("datetime").datetime(2020, 1, 1, tzinfo=__import__("datetime").timezone.utc))
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    for para in text.split("\n"):
+        pdf.multi_cell(0, 5, para or " ", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path

@@ -1,0 +1,98 @@
+"""One parametrised test over queries/: each runs on the dev graph with the contract's columns."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from kg.build import build
+from kg.cli import main
+from kg.errors import QueryError
+from kg.queries import library, parse_term, run
+from kg.store import load
+from tests.conftest import DEV_CORPUS, SHARED, needs_shared
+
+pytestmark = needs_shared
+
+
+def contract_columns() -> dict[str, list[str]]:
+    text = (SHARED / "spec" / "contract.md").read_text(encoding="utf-8")
+    out = {}
+    for m in re.finditer(r"^\| `(\w+)` \| ([^|]+) \|$", text, re.MULTILINE):
+        out[m.group(1)] = [c.strip() for c in m.group(2).split(",")]
+    return out
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("q") / "g.ttl"
+    build([DEV_CORPUS], out)
+    return out
+
+
+def test_contract_has_eleven_tables_all_shipped() -> None:
+    cols = contract_columns()
+    assert len(cols) == 11
+    assert set(cols) <= set(library())
+
+
+@pytest.mark.parametrize("name", sorted(library()))
+def test_query_runs_with_contract_columns(graph: Path, name: str) -> None:
+    r = CliRunner().invoke(main, ["query", name, "-g", str(graph), "-f", "csv"])
+    assert r.exit_code == 0, r.output
+    rows = list(csv.reader(io.StringIO(r.output)))
+    expected = contract_columns().get(name)
+    if expected:
+        assert rows[0][: len(expected)] == expected
+    again = CliRunner().invoke(main, ["query", name, "-g", str(graph), "-f", "csv"])
+    assert again.output == r.output  # sorted, same on every run
+
+
+def test_authorities_answer(graph: Path) -> None:
+    r = CliRunner().invoke(main, ["query", "authorities", "-g", str(graph), "-f", "csv"])
+    rows = list(csv.DictReader(io.StringIO(r.output)))
+    assert {x["gss"] for x in rows} == {"E06000058", "E08000032", "E06000035"}
+    assert {x["nation"] for x in rows} == {"England"}
+
+
+def test_parameter_binds_gss_code(graph: Path) -> None:
+    r = CliRunner().invoke(main, ["query", "authorities", "-g", str(graph), "-f", "csv",
+                                  "--param", "authority=E06000035"])
+    rows = list(csv.DictReader(io.StringIO(r.output)))
+    assert [x["name"] for x in rows] == ["Medway Council"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ['"> } ; DROP ALL', "E06000035> } DROP ALL #", '" } DROP ALL { "', "{}", "<bad iri>"],
+)
+def test_hostile_values_return_nothing_or_clear_error(graph: Path, value: str) -> None:
+    before = graph.read_bytes()
+    r = CliRunner().invoke(main, ["query", "authorities", "-g", str(graph), "-f", "csv",
+                                  "--param", f"authority={value}"])
+    assert "Traceback" not in r.output
+    if r.exit_code == 0:
+        assert r.output.strip().splitlines() == ["authority,name,gss,nation"]
+    else:
+        assert r.output.startswith("kg: ") and "IRI" in r.output
+    assert graph.read_bytes() == before
+
+
+def test_unknown_parameter_is_an_error(graph: Path) -> None:
+    store = load([graph])
+    with pytest.raises(QueryError, match="no parameter 'gss'"):
+        run(store, library()["authorities"], {"gss": "x"})
+
+
+def test_parse_term_types() -> None:
+    assert isinstance(parse_term("<https://example.org/a>"), ox.NamedNode)
+    assert parse_term("E06000058").value.endswith("/authority/E06000058")
+    assert parse_term("42").datatype.value.endswith("#integer")
+    assert parse_term("2019-04").datatype.value.endswith("#gYearMonth")
+    assert parse_term('"x"@en').language == "en"

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.readers import Source, find_sources, html_text, read_document
+from tests.conftest import make_pdf
+
+
+def read(path: Path):
+    return read_document(Source(path, path.name))
+
+
+def test_txt_keeps_text_untouched(tmp_path: Path) -> None:
+    raw = "Agenda item\r\n\r\nOfsted\u2019s report\r\n"
+    p = tmp_path / "a.txt"
+    p.write_bytes(raw.encode("utf-8"))
+    doc = read(p)
+    assert doc.text == raw
+    assert doc.media_type == "text/plain"
+    assert len(doc.sha256) == 64
+    assert len(doc.flat) == len(doc.text)
+
+
+def test_cp1252_fallback_warns(tmp_path: Path) -> None:
+    p = tmp_path / "old.txt"
+    p.write_bytes("Children\x92s Services".encode("latin-1"))
+    doc = read(p)
+    assert doc.text == "Children\u2019s Services"
+    assert doc.warnings and "Windows-1252" in doc.warnings[0] and str(p) in doc.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "needle"),
+    [
+        ("empty.txt", b"  \n\n", "no text"),
+        ("binary.txt", b"\x00\x01\x02PK", "binary"),
+        ("notes.docx", b"PK\x03\x04", "unsupported"),
+        ("broken.pdf", b"%PDF-1.4 garbage", "PDF"),
+    ],
+)
+def test_bad_input_is_one_clear_line(tmp_path: Path, name: str, data: bytes, needle: str) -> None:
+    p = tmp_path / name
+    p.write_bytes(data)
+    with pytest.raises(InputError) as err:
+        read(p)
+    msg = str(err.value)
+    assert str(p) in msg and needle in msg and "\n" not in msg
+
+
+def test_html_keeps_minutes_drops_boilerplate() -> None:
+    page = """<html><head><title>Minutes</title><style>p{color:red}</style>
+    <script>var x = "<p>not text</p>";</script></head><body>
+    <nav><ul><li>Home</li><li>Councillors</li></ul></nav>
+    <div class="breadcrumb">Home &gt; Meetings</div>
+    <div id="cookie-banner">We use cookies</div>
+    <main><h2>Ofsted inspection &ndash; update</h2>
+    <p>The Director&rsquo;s report&nbsp;was noted.</p>
+    <ul><li>Agency staff at 30%</li><li>Caseloads of 22</li></ul></main>
+    <footer>Copyright Council</footer></body></html>"""
+    text = html_text(page)
+    assert "Ofsted inspection \u2013 update" in text
+    assert "The Director\u2019s report" in text
+    assert "\u2022 Agency staff at 30%" in text.replace("\n", "\n")
+    for junk in ("Home", "cookies", "Copyright", "not text", "color"):
+        assert junk not in text
+    lines = [x for x in text.splitlines() if x.strip()]
+    assert lines[0].startswith("Ofsted") and lines[-1].endswith("Caseloads of 22")
+
+
+def test_pdf_text_layer(tmp_path: Path) -> None:
+    p = make_pdf("Agenda item\n\nOfsted Inspection of Children's Services\n\nRESOLVED: That the report be noted.", tmp_path / "m.pdf")
+    doc = read(p)
+    assert doc.media_type == "application/pdf"
+    assert "Ofsted Inspection of Children's Services" in doc.text
+    assert "RESOLVED: That the report be noted." in doc.text
+
+
+def test_pdf_without_text_layer_says_ocr(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(10, 10, 50, 50)
+    p = tmp_path / "scan.pdf"
+    pdf.output(str(p))
+    with pytest.raises(InputError, match="OCR"):
+        read(p)
+
+
+def test_folders_are_recursive_and_sorted(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.txt").write_text("x")
+    (tmp_path / "a.html").write_text("<p>x</p>")
+    (tmp_path / "c.csv").write_text("x")
+    (tmp_path / ".hidden.txt").write_text("x")
+    sources, skipped = find_sources([tmp_path])
+    assert [s.name for s in sources] == ["a.html", "b/z.txt"]
+    assert len(skipped) == 1 and "c.csv" in skipped[0]
+
+
+def test_missing_path_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        find_sources([tmp_path / "nope"])

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from kg.extract.items import extract as items
+from tests.conftest import make_doc
+
+MEETING = """Children's Services Scrutiny Committee
+Tuesday, 14 March 2017 6.00 pm
+Venue: Council Chamber, Town Hall
+
+1. Apologies for Absence
+
+Apologies were received from Councillor Smith.
+
+2. Declarations of Interest
+
+None.
+
+3. Minutes of the previous meeting
+
+RESOLVED: That the minutes be approved.
+
+290. Ofsted Inspection of Children's Services - Update
+
+The Director presented the report.
+\u00b7 Caseloads had fallen.
+1. That the report be noted.
+
+291. Improvement Plan
+"""
+
+
+def test_numbered_items_with_header() -> None:
+    doc = make_doc(MEETING)
+    found = list(items(doc))
+    assert [(i.number, i.title) for i in found] == [
+        ("1", "Apologies for Absence"),
+        ("2", "Declarations of Interest"),
+        ("3", "Minutes of the previous meeting"),
+        ("290", "Ofsted Inspection of Children's Services - Update"),
+        ("291", "Improvement Plan"),
+    ]
+    for i in found:
+        assert doc.text[i.span.start : i.span.end] == i.span.quote
+    assert doc.segments.header_end == MEETING.index("1. Apologies")
+    kinds = [s.kind for s in doc.segments.sections]
+    assert "resolved" in kinds
+
+
+def test_single_agenda_item_page_and_truncation() -> None:
+    text = "Agenda item\n\nOfsted monitoring visit\n\nMinutes:\nThe panel noted ...\nview the full minutes text for item 82"
+    found = list(items(make_doc(text)))
+    assert len(found) == 1
+    assert found[0].number is None and found[0].title == "Ofsted monitoring visit"
+    assert found[0].truncated
+
+
+def test_hard_wrapped_lines_are_joined_for_matching_offsets_kept() -> None:
+    text = "The Corporate Director of Children\u2019s\nServices presented a report, a copy of which\nhad been circulated.\n\n- Next point\n"
+    doc = make_doc(text)
+    assert len(doc.flat) == len(text)
+    assert "Children's Services presented" in doc.flat
+    start = doc.flat.index("Children's Services")
+    assert doc.text[start : start + 19] == "Children\u2019s\nServices"
+    assert "\n\n- Next" in doc.flat  # paragraph and bullet breaks survive
+
+
+def test_bullets_in_odd_glyphs() -> None:
+    text = "Points:\n\n\u00d8  The MASH\n\u00b7         Front Door\n\u2022 Early help\no       Natural turnover\n(1) Note the report.\n2) Agree the plan.\na) Monitor it.\n"
+    doc = make_doc(text)
+    bullets = [doc.text[b.start : b.end] for b in doc.segments.blocks if b.kind == "bullet"]
+    assert len(bullets) == 7, bullets
