@@ -8,6 +8,20 @@ from kg import queries
 from kg.graph import PREFIXES
 from kg.store import load, write_graph
 
+_AUTHORITY_DOCS = """
+PREFIX kg: <https://w3id.org/kg-minutes/def#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?gss ?name (COUNT(DISTINCT ?doc) AS ?docs) WHERE {
+  ?a a kg:LocalAuthority ; kg:gssCode ?gss ; skos:prefLabel ?name .
+  OPTIONAL { ?doc kg:aboutAuthority ?a }
+} GROUP BY ?gss ?name ORDER BY DESC(?docs) ?gss
+"""
+_COUNT = """
+PREFIX kg: <https://w3id.org/kg-minutes/def#>
+SELECT (COUNT(DISTINCT ?d) AS ?docs) (COUNT(*) AS ?triples) WHERE {
+  { ?d a kg:Document } UNION { ?s ?p ?o }
+}
+"""
 _STATS = """
 SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class }
 GROUP BY ?class ORDER BY DESC(?n) ?class
@@ -29,9 +43,18 @@ def export(graphs: list[Path], output: Path) -> str:
 def stats(graphs: list[Path]) -> str:
     store = load(graphs)
     rows = store.query(_STATS, use_default_graph_as_union=True)
-    lines = ["class counts:"]
+    head = next(iter(store.query(_COUNT, use_default_graph_as_union=True)))
+    lines = [
+        f"documents: {head['docs'].value}",
+        f"statements: {int(head['triples'].value) - int(head['docs'].value)}",
+    ]
+    auth = list(store.query(_AUTHORITY_DOCS, use_default_graph_as_union=True))
+    lines.append(f"authorities: {len(auth)}")
+    for r in auth:
+        lines.append(f"  {r['gss'].value}  {r['name'].value}  ({r['docs'].value} document{'' if r['docs'].value == '1' else 's'} about it)")
+    lines.append("class counts:")
     for r in rows:
         iri = r["class"].value
-        short = next((f"{p}:{iri[len(ns):]}" for p, ns in PREFIXES.items() if iri.startswith(ns)), iri)
+        short = next((f"{p}:{iri[len(ns) :]}" for p, ns in PREFIXES.items() if iri.startswith(ns)), iri)
         lines.append(f"  {short:40} {r['n'].value:>8}")
     return "\n".join(lines) + "\n"

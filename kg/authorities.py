@@ -16,14 +16,79 @@ from kg.paths import REFERENCE_DIR
 
 _ELIGIBLE = {"unitary", "upper tier"}
 # Names that are also ordinary words: only with "Council"/"Borough" etc. attached.
-AMBIGUOUS = {"reading", "bury", "hart", "eden", "rother", "wells", "derby city", "halton",
-             "sefton", "north", "south", "east", "west", "central", "isle", "city", "wirral"}
+AMBIGUOUS = {
+    "reading",
+    "bury",
+    "hart",
+    "eden",
+    "rother",
+    "wells",
+    "derby city",
+    "halton",
+    "sefton",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "isle",
+    "city",
+    "wirral",
+}
 # Acronyms that look like an authority's initials but name something else in minutes.
 NOT_AUTHORITY_ACRONYMS = {
-    "MASH", "CIW", "DFE", "LAC", "CSE", "HMO", "HMI", "CCG", "NHS", "CAMHS", "SEND", "PLO",
-    "LSCB", "ILACS", "SIF", "JTAI", "QA", "HR", "ICB", "YOT", "YOS", "EHCP", "CIC", "CICC",
-    "DCS", "DSS", "CMR", "ADCS", "LGA", "SMT", "CYP", "KPI", "RAG", "CSC", "FFD", "ASYE",
-    "NQSW", "SW", "MP", "CQC", "HMIP", "DBS", "PCC", "ICS", "LA", "LAS", "UASC", "ACE", "CIS", "NUT", "CAFCASS", "SENCO",
+    "MASH",
+    "CIW",
+    "DFE",
+    "LAC",
+    "CSE",
+    "HMO",
+    "HMI",
+    "CCG",
+    "NHS",
+    "CAMHS",
+    "SEND",
+    "PLO",
+    "LSCB",
+    "ILACS",
+    "SIF",
+    "JTAI",
+    "QA",
+    "HR",
+    "ICB",
+    "YOT",
+    "YOS",
+    "EHCP",
+    "CIC",
+    "CICC",
+    "DCS",
+    "DSS",
+    "CMR",
+    "ADCS",
+    "LGA",
+    "SMT",
+    "CYP",
+    "KPI",
+    "RAG",
+    "CSC",
+    "FFD",
+    "ASYE",
+    "NQSW",
+    "SW",
+    "MP",
+    "CQC",
+    "HMIP",
+    "DBS",
+    "PCC",
+    "ICS",
+    "LA",
+    "LAS",
+    "UASC",
+    "ACE",
+    "CIS",
+    "NUT",
+    "CAFCASS",
+    "SENCO",
 }
 
 
@@ -83,8 +148,14 @@ def _norm(s: str) -> str:
 
 
 _SUFFIXES = (
-    " county borough council", " metropolitan borough council", " metropolitan district council",
-    " borough council", " county council", " city council", " district council", " council",
+    " county borough council",
+    " metropolitan borough council",
+    " metropolitan district council",
+    " borough council",
+    " county council",
+    " city council",
+    " district council",
+    " council",
 )
 
 
@@ -136,9 +207,16 @@ def register() -> Register:
     acr: dict[str, set[str]] = {}
     for row in rows:
         a = Authority(
-            row["local-authority-code"], row["official-name"], row["nice-name"], row["gss-code"],
-            row["nation"], row["start-date"], row["end-date"], row["replaced-by"],
-            row["old-ons-la-code"], row["local-authority-type-name"],
+            row["local-authority-code"],
+            row["official-name"],
+            row["nice-name"],
+            row["gss-code"],
+            row["nation"],
+            row["start-date"],
+            row["end-date"],
+            row["replaced-by"],
+            row["old-ons-la-code"],
+            row["local-authority-type-name"],
         )
         by_code[a.code] = a
         if row["powers"] not in _ELIGIBLE or not a.gss:
@@ -148,12 +226,8 @@ def register() -> Register:
             names.setdefault(v, set()).add(a.gss)
         for x in _acronyms(row):
             acr.setdefault(x, set()).add(a.gss)
-    acronyms = {
-        k: next(iter(v)) for k, v in acr.items() if len(v) == 1 and k not in NOT_AUTHORITY_ACRONYMS
-    }
+    acronyms = {k: next(iter(v)) for k, v in acr.items() if len(v) == 1 and k not in NOT_AUTHORITY_ACRONYMS}
     variants = sorted(names, key=lambda v: (-len(v), v))
     alt = "|".join(re.escape(v).replace(r"\ ", r"[\s,]+").replace("'", "['\u2019]?") for v in variants)
     pattern = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
-    return Register(
-        by_gss, by_code, {k: tuple(sorted(v)) for k, v in names.items()}, acronyms, pattern
-    )
+    return Register(by_gss, by_code, {k: tuple(sorted(v)) for k, v in names.items()}, acronyms, pattern)

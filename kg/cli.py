@@ -44,8 +44,14 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=DEFAULT_GRAPH,
-              show_default=True, help="Graph file; format by extension (.ttl .trig .nq .nt .jsonld).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_GRAPH,
+    show_default=True,
+    help="Graph file; format by extension (.ttl .trig .nq .nt .jsonld).",
+)
 @click.option("--partial", is_flag=True, help="Write the graph even if some inputs failed.")
 @reports_errors
 def build(paths: tuple[Path, ...], output: Path, partial: bool) -> None:
@@ -67,22 +73,44 @@ def build(paths: tuple[Path, ...], output: Path, partial: bool) -> None:
         click.echo(f"kg: {line}", err=True)
     n = len(result.documents)
     if result.written:
-        click.echo(f"Read {n} document{'s' if n != 1 else ''}; wrote {len(set(result.quads))} quads to {output}")
+        click.echo(
+            f"Read {n} document{'s' if n != 1 else ''}; wrote {len(set(result.quads))} quads to {output}"
+        )
     if result.errors:
         failed = len(result.errors)
-        tail = "wrote the rest" if result.written else f"{output} left unchanged (fix them, or pass --partial)"
+        tail = (
+            "wrote the rest" if result.written else f"{output} left unchanged (fix them, or pass --partial)"
+        )
         click.echo(f"kg: {failed} input{'s' if failed != 1 else ''} failed; {tail}", err=True)
         sys.exit(3)
 
 
 @main.command()
 @click.argument("name")
-@click.option("-g", "--graph", "graphs", multiple=True, type=click.Path(path_type=Path),
-              help=f"Graph file(s) to query [default: {DEFAULT_GRAPH}].")
-@click.option("-f", "--format", "fmt", default="table", show_default=True,
-              type=click.Choice(["table", "csv", "tsv", "json", "md", "nt", "jsonld", "ttl"]))
-@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind ?NAME to VALUE (<iri>, GSS code, number, date or text). Repeatable.")
+@click.option(
+    "-g",
+    "--graph",
+    "graphs",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help=f"Graph file(s) to query [default: {DEFAULT_GRAPH}].",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    default="table",
+    show_default=True,
+    type=click.Choice(["table", "csv", "tsv", "json", "md", "nt", "jsonld", "ttl"]),
+)
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind ?NAME to VALUE (<iri>, GSS code, number, date or text). Repeatable.",
+)
 @reports_errors
 def query(name: str, graphs: tuple[Path, ...], fmt: str, params: tuple[str, ...]) -> None:
     """Run a library query (a name from `kg queries`) or a .rq file."""
@@ -115,8 +143,13 @@ def list_queries() -> None:
 
 @main.command()
 @click.option("-g", "--graph", "graphs", multiple=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="Output file; format by extension (.ttl .trig .nq .nt .jsonld .graphml .gexf).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Output file; format by extension (.ttl .trig .nq .nt .jsonld .graphml .gexf).",
+)
 @reports_errors
 def export(graphs: tuple[Path, ...], output: Path) -> None:
     """Convert the graph to another format."""

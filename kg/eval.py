@@ -16,8 +16,19 @@ from kg.errors import InputError
 from kg.queries import library, run, table_rows
 from kg.readers import MEDIA_TYPES, Source
 
-CATEGORIES = ("authorities", "items", "meeting", "inspections", "interventions", "posts",
-              "people", "concerns", "figures", "plans", "decisions")
+CATEGORIES = (
+    "authorities",
+    "items",
+    "meeting",
+    "inspections",
+    "interventions",
+    "posts",
+    "people",
+    "concerns",
+    "figures",
+    "plans",
+    "decisions",
+)
 _DROP = re.compile(r"\b(the|interim)\b")
 
 
@@ -78,7 +89,8 @@ class Score:
 
 
 def _match(
-    golds: list[dict[str, Any]], preds: list[dict[str, str]],
+    golds: list[dict[str, Any]],
+    preds: list[dict[str, str]],
     ok: Callable[[dict[str, Any], dict[str, str]], bool],
     attrs: Callable[[Score, dict[str, Any], dict[str, str]], None] | None = None,
 ) -> Score:
@@ -108,7 +120,9 @@ def _labels(gold: dict[str, list[list[str]]], preds: set[str]) -> Score:
     rows = [{"label": p} for p in sorted(preds)]
     s = _match(golds, rows, lambda g, p: any(similar(x, p["label"]) for x in g["spellings"]))
     # a label that matches an already-matched entry's spelling is a repeat, not an error
-    s.matched_pred = sum(1 for r in rows if any(similar(x, r["label"]) for g in golds for x in g["spellings"]))
+    s.matched_pred = sum(
+        1 for r in rows if any(similar(x, r["label"]) for g in golds for x in g["spellings"])
+    )
     return s
 
 
@@ -117,8 +131,11 @@ def score_document(gold: dict[str, Any], tables: dict[str, list[dict[str, str]]]
     out["authorities"] = _sets(gold["authorities"], {r["gss"] for r in tables["authorities"]})
     out["concerns"] = _sets(gold["concerns"], {r["concern"] for r in tables["concerns"]})
     items = [{"number": r["item_number"] or None, "title": r["item_title"]} for r in tables["meetings"]]
-    out["items"] = _match(gold.get("items", []), items, lambda g, p: (
-        (g.get("number") or None) == p["number"] and similar(g["title"], p["title"])))
+    out["items"] = _match(
+        gold.get("items", []),
+        items,
+        lambda g, p: (g.get("number") or None) == p["number"] and similar(g["title"], p["title"]),
+    )
     meeting = gold.get("meeting") or {}
     m = Score()
     row = tables["meetings"][0] if tables["meetings"] else {}
@@ -133,8 +150,11 @@ def score_document(gold: dict[str, Any], tables: dict[str, list[dict[str, str]]]
     out["meeting"] = m
 
     def insp_ok(g: dict[str, Any], p: dict[str, str]) -> bool:
-        return (g["inspectorate"] == p["inspectorate"] and p["type"] in g["type"]
-                and date_match(g.get("start"), p["start"] or None))
+        return (
+            g["inspectorate"] == p["inspectorate"]
+            and p["type"] in g["type"]
+            and date_match(g.get("start"), p["start"] or None)
+        )
 
     def insp_attrs(s: Score, g: dict[str, Any], p: dict[str, str]) -> None:
         if "judgement" in g:
@@ -143,12 +163,16 @@ def score_document(gold: dict[str, Any], tables: dict[str, list[dict[str, str]]]
             if g.get(k):
                 s.attr("date", date_match(g[k], p[k] or None))
 
-    out["inspections"] = _match(gold.get("inspections", []), _dedupe(tables["inspections"], "inspection"),
-                                insp_ok, insp_attrs)
+    out["inspections"] = _match(
+        gold.get("inspections", []), _dedupe(tables["inspections"], "inspection"), insp_ok, insp_attrs
+    )
     out["interventions"] = _match(
-        gold.get("interventions", []), _dedupe(tables["interventions"], "intervention"),
+        gold.get("interventions", []),
+        _dedupe(tables["interventions"], "intervention"),
         lambda g, p: p["body"] in g["body"] and p["kind"] in g["kind"],
-        lambda s, g, p: s.attr("date", date_match(g.get("date"), p["date"] or None)) if g.get("date") else None,
+        lambda s, g, p: (
+            s.attr("date", date_match(g.get("date"), p["date"] or None)) if g.get("date") else None
+        ),
     )
 
     def post_attrs(s: Score, g: dict[str, Any], p: dict[str, str]) -> None:
@@ -157,8 +181,12 @@ def score_document(gold: dict[str, Any], tables: dict[str, list[dict[str, str]]]
         if "interim" in g:
             s.attr("interim", (p["interim"] == "true") == bool(g["interim"]))
 
-    out["posts"] = _match(gold.get("posts", []), tables["posts"],
-                          lambda g, p: any(similar(t, p["title"]) for t in g["title"]), post_attrs)
+    out["posts"] = _match(
+        gold.get("posts", []),
+        tables["posts"],
+        lambda g, p: any(similar(t, p["title"]) for t in g["title"]),
+        post_attrs,
+    )
     people = _dedupe(tables["people"], "person")
     out["people"] = _match(gold.get("people", []), people, lambda g, p: similar(g["name"], p["name"]))
 
@@ -182,8 +210,11 @@ def score_document(gold: dict[str, Any], tables: dict[str, list[dict[str, str]]]
             s.attr("date", date_match(g["due"], p["due"] or None))
 
     out["decisions"] = _match(
-        gold.get("decisions", []), _dedupe(tables["decisions"], "decision"),
-        lambda g, p: p["kind"] in g["kind"] and similar(g["text"], p["text"]), dec_attrs)
+        gold.get("decisions", []),
+        _dedupe(tables["decisions"], "decision"),
+        lambda g, p: p["kind"] in g["kind"] and similar(g["text"], p["text"]),
+        dec_attrs,
+    )
     return out
 
 
@@ -260,8 +291,18 @@ def evaluate(gold_dir: Path, corpus_dir: Path) -> EvalReport:
         store = ox.Store()
         store.bulk_extend(result.quads)
         tables = {}
-        for cat in ("authorities", "meetings", "inspections", "interventions", "posts", "people",
-                    "concerns", "figures", "plans", "decisions"):
+        for cat in (
+            "authorities",
+            "meetings",
+            "inspections",
+            "interventions",
+            "posts",
+            "people",
+            "concerns",
+            "figures",
+            "plans",
+            "decisions",
+        ):
             cols, rows = table_rows(run(store, queries[cat]))
             tables[cat] = [dict(zip(cols, r, strict=True)) for r in rows]
         for cat, s in score_document(gold, tables).items():

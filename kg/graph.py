@@ -23,6 +23,10 @@ from kg.vocab import SCHEMES, vocabularies
 PREFIXES = {
     "kg": str(KG),
     "kgid": str(iris.ID),
+    "authority": f"{iris.ID}authority/",
+    "document": f"{iris.ID}document/",
+    "concern": f"{iris.VOCAB}concern/",
+    "role": f"{iris.VOCAB}role/",
     "vocab": str(iris.VOCAB),
     "rdf": str(RDF),
     "rdfs": str(RDFS),
@@ -122,9 +126,7 @@ def document_quads(doc: Document, found: Iterable[F.Fact]) -> list[ox.Quad]:
 
 
 class _Context:
-    def __init__(
-        self, doc: Document, d: str, g: _Graph, primary: str | None, facts: list[F.Fact]
-    ) -> None:
+    def __init__(self, doc: Document, d: str, g: _Graph, primary: str | None, facts: list[F.Fact]) -> None:
         self.doc, self.d, self.g, self.primary = doc, d, g, primary
         info = next((f for f in facts if isinstance(f, F.MeetingInfo)), None)
         self.info = info
@@ -302,8 +304,13 @@ def _plan(ctx: _Context, f: F.PlanElement) -> None:
         g.add(c, RDFS.label, lit(f.component))
         g.add(parent, KG.hasComponent, c)
     if f.responds_to and ctx.primary:
-        g.add(plan, KG.respondsTo, N(f.responds_to) if ":" in f.responds_to else
-              iris.inspection(ctx.primary, "ofsted", f.responds_to, None, None))
+        g.add(
+            plan,
+            KG.respondsTo,
+            N(f.responds_to)
+            if ":" in f.responds_to
+            else iris.inspection(ctx.primary, "ofsted", f.responds_to, None, None),
+        )
     ctx.evidence(parent if not f.component else iris.part(parent, f.component), f.span)
 
 

@@ -79,9 +79,7 @@ def resolve(name_or_path: str) -> Query:
     path = Path(name_or_path)
     if path.suffix == ".rq" and path.exists():
         return parse_query_file(path)
-    raise QueryError(
-        f"no query named {name_or_path!r}; run `kg queries` for the library or give a .rq file"
-    )
+    raise QueryError(f"no query named {name_or_path!r}; run `kg queries` for the library or give a .rq file")
 
 
 def parse_term(value: str) -> ox.NamedNode | ox.Literal:

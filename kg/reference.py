@@ -19,7 +19,9 @@ from kg.paths import REFERENCE_DIR
 
 OFSTED_DATASET = "https://github.com/data-to-insight/ofsted-ilacs-scrape-tool"
 _JUDGEMENTS = {
-    "outstanding": "outstanding", "good": "good", "inadequate": "inadequate",
+    "outstanding": "outstanding",
+    "good": "good",
+    "inadequate": "inadequate",
     "requires improvement": "requires-improvement",
 }
 
@@ -71,10 +73,13 @@ def official_inspections() -> dict[str, tuple[OfficialInspection, ...]]:
                 continue
             out.setdefault(gss, []).append(
                 OfficialInspection(
-                    gss, start, _dmy(r["inspection_end_date"] or ""),
+                    gss,
+                    start,
+                    _dmy(r["inspection_end_date"] or ""),
                     _dmy(r["publication_date"] or ""),
                     _JUDGEMENTS.get((r["overall_effectiveness_grade"] or "").strip().lower()),
-                    r["inspection_framework"] or "", r["inspection_link"] or "",
+                    r["inspection_framework"] or "",
+                    r["inspection_link"] or "",
                 )
             )
     return {k: tuple(sorted(v, key=lambda x: x.start)) for k, v in out.items()}
@@ -111,6 +116,9 @@ def official_quads(codes: Iterable[str]) -> Iterator[ox.Quad]:
                 yield q(node, KG.judgement, ox.NamedNode(iris.concept("judgement", rec.judgement)))
             if rec.report:
                 yield q(node, DCTERMS.source, ox.NamedNode(rec.report))
-            yield q(node, KG.officialRecord, ox.Literal("true", datatype=ox.NamedNode(
-                "http://www.w3.org/2001/XMLSchema#boolean")))
+            yield q(
+                node,
+                KG.officialRecord,
+                ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")),
+            )
             yield q(node, PROV.wasDerivedFrom, src)

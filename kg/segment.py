@@ -28,12 +28,24 @@ _SECTION = re.compile(
     re.IGNORECASE,
 )
 _SECTION_KIND = {
-    "minutes": "minutes", "discussion": "minutes", "decision": "resolved",
-    "decisions": "resolved", "resolved": "resolved", "resolution": "resolved",
-    "agreed": "resolved", "outcome": "resolved", "recommended": "recommended",
-    "recommendation": "recommended", "recommendations": "recommended", "action": "action",
-    "actions": "action", "purpose": "summary", "summary": "summary", "background": "summary",
-    "supporting documents": "documents", "additional documents": "documents",
+    "minutes": "minutes",
+    "discussion": "minutes",
+    "decision": "resolved",
+    "decisions": "resolved",
+    "resolved": "resolved",
+    "resolution": "resolved",
+    "agreed": "resolved",
+    "outcome": "resolved",
+    "recommended": "recommended",
+    "recommendation": "recommended",
+    "recommendations": "recommended",
+    "action": "action",
+    "actions": "action",
+    "purpose": "summary",
+    "summary": "summary",
+    "background": "summary",
+    "supporting documents": "documents",
+    "additional documents": "documents",
 }
 TRUNCATION = re.compile(r"view the full minutes text for item|\.\.\.\s*$|\u2026\s*$", re.I)
 _NOT_TITLE = re.compile(r"^(that|the\s+\w+\s+(was|were|had|is|are)\b)", re.IGNORECASE)
@@ -104,7 +116,7 @@ def _fold(s: str) -> str:
 def _item_heads(lines: list[tuple[int, int, str]]) -> list[tuple[int, str | None, int, int]]:
     """(line index, number, title start, title end) for each agenda item heading."""
     heads: list[tuple[int, str | None, int, int]] = []
-    for i, (start, _end, line) in enumerate(lines):
+    for i, (_start, _end, line) in enumerate(lines):
         m = _AGENDA_ITEM.match(line)
         if m:
             j = i + 1
@@ -161,9 +173,7 @@ def segment(doc: Document) -> Segments:
                 end = lines[heads[k + 1][0] - 1][0]
         body = text[start:end].rstrip()
         truncated = bool(TRUNCATION.search(body[-200:]))
-        items.append(
-            Item(k, number, _fold(doc.text[t0:t1]), t0, t1, start, end, truncated)
-        )
+        items.append(Item(k, number, _fold(doc.text[t0:t1]), t0, t1, start, end, truncated))
     header_end = items[0].start if items else 0
     if items and heads and heads[0][0] > 0 and _AGENDA_ITEM.match(lines[heads[0][0] - 1][2] or ""):
         header_end = lines[heads[0][0] - 1][0]

@@ -28,7 +28,12 @@ DATASET_SUFFIXES = {".trig", ".nq", ".jsonld", ".json"}
 
 def _key(q: ox.Quad) -> tuple[str, str, str, str]:
     g = q.graph_name
-    return (q.subject.value, q.predicate.value, str(q.object), "" if isinstance(g, ox.DefaultGraph) else g.value)
+    return (
+        q.subject.value,
+        q.predicate.value,
+        str(q.object),
+        "" if isinstance(g, ox.DefaultGraph) else g.value,
+    )
 
 
 def canonical(quads: Iterable[ox.Quad], keep_graphs: bool) -> list[ox.Quad]:
@@ -97,10 +102,10 @@ def _compact(iri: str, prefixes: dict[str, str]) -> str:
     best = ""
     for p, ns in prefixes.items():
         if iri.startswith(ns) and len(ns) > len(prefixes.get(best, "")):
-            local = iri[len(ns):]
+            local = iri[len(ns) :]
             if local and all(c.isalnum() or c in "-_." for c in local):
                 best = p
-    return f"{best}:{iri[len(prefixes[best]):]}" if best else iri
+    return f"{best}:{iri[len(prefixes[best]) :]}" if best else iri
 
 
 def _jsonld(quads: list[ox.Quad], prefixes: dict[str, str]) -> bytes:

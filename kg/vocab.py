@@ -39,9 +39,7 @@ def vocabularies() -> dict[str, dict[str, Concept]]:
     out: dict[str, dict[str, Concept]] = {}
     for key, (name, _title) in SCHEMES.items():
         out[name] = {
-            notation: Concept(
-                name, notation, spec["label"], tuple(spec.get("alt", ())), spec.get("scope")
-            )
+            notation: Concept(name, notation, spec["label"], tuple(spec.get("alt", ())), spec.get("scope"))
             for notation, spec in (data.get(key) or {}).items()
         }
     return out

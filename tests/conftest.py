@@ -25,7 +25,9 @@ def make_pdf(text: str, path: Path) -> Path:
     from fpdf import FPDF
 
     pdf = FPDF()
-    pdf.set_creation_date(__import__("datetime").datetime(2020, 1, 1, tzinfo=__import__("datetime").timezone.utc))
+    pdf.set_creation_date(
+        __import__("datetime").datetime(2020, 1, 1, tzinfo=__import__("datetime").timezone.utc)
+    )
     pdf.add_page()
     pdf.set_font("Helvetica", size=10)
     for para in text.split("\n"):

@@ -62,8 +62,9 @@ def test_authorities_answer(graph: Path) -> None:
 
 
 def test_parameter_binds_gss_code(graph: Path) -> None:
-    r = CliRunner().invoke(main, ["query", "authorities", "-g", str(graph), "-f", "csv",
-                                  "--param", "authority=E06000035"])
+    r = CliRunner().invoke(
+        main, ["query", "authorities", "-g", str(graph), "-f", "csv", "--param", "authority=E06000035"]
+    )
     rows = list(csv.DictReader(io.StringIO(r.output)))
     assert [x["name"] for x in rows] == ["Medway Council"]
 
@@ -74,8 +75,9 @@ def test_parameter_binds_gss_code(graph: Path) -> None:
 )
 def test_hostile_values_return_nothing_or_clear_error(graph: Path, value: str) -> None:
     before = graph.read_bytes()
-    r = CliRunner().invoke(main, ["query", "authorities", "-g", str(graph), "-f", "csv",
-                                  "--param", f"authority={value}"])
+    r = CliRunner().invoke(
+        main, ["query", "authorities", "-g", str(graph), "-f", "csv", "--param", f"authority={value}"]
+    )
     assert "Traceback" not in r.output
     if r.exit_code == 0:
         assert r.output.strip().splitlines() == ["authority,name,gss,nation"]

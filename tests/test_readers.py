@@ -71,7 +71,10 @@ def test_html_keeps_minutes_drops_boilerplate() -> None:
 
 
 def test_pdf_text_layer(tmp_path: Path) -> None:
-    p = make_pdf("Agenda item\n\nOfsted Inspection of Children's Services\n\nRESOLVED: That the report be noted.", tmp_path / "m.pdf")
+    p = make_pdf(
+        "Agenda item\n\nOfsted Inspection of Children's Services\n\nRESOLVED: That the report be noted.",
+        tmp_path / "m.pdf",
+    )
     doc = read(p)
     assert doc.media_type == "application/pdf"
     assert "Ofsted Inspection of Children's Services" in doc.text

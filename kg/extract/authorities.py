@@ -19,7 +19,9 @@ _NOT_COUNCIL_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"(?<![\w&])[A-Z][A-Z&]{2,6}(?![\w&])")
-_COUNCIL_WORD = re.compile(r"^\s*(?:county\s+borough\s+|metropolitan\s+|borough\s+|city\s+|county\s+)?council", re.I)
+_COUNCIL_WORD = re.compile(
+    r"^\s*(?:county\s+borough\s+|metropolitan\s+|borough\s+|city\s+|county\s+)?council", re.I
+)
 
 
 def extract(doc: Document) -> Iterator[AuthorityMention]:
