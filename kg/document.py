@@ -52,6 +52,7 @@ BLOCK_START = re.compile(
     )""",
     re.VERBOSE,
 )
+_ATTACHMENT = re.compile(r"^(?:pdf|docx?|xlsx?|pptx?|rtf|odt)\s+\d+(?:\.\d+)?\s*[kmg]b\b", re.IGNORECASE)
 _UPPER_HEADING = re.compile(r"^[^a-z]*[A-Z][^a-z]*$")
 
 
@@ -80,7 +81,7 @@ def _continues(line: str, nxt: str) -> bool:
         return False
     if a.endswith(":") or a.endswith(";"):
         return False
-    if BLOCK_START.match(nxt):
+    if BLOCK_START.match(nxt) or _ATTACHMENT.match(b):
         return False
     if b[0].islower():
         return True

@@ -101,6 +101,8 @@ def pdf_text(data: bytes, path: Path) -> str:
         raise InputError(f"{path}: not a readable PDF ({exc}); re-export it from the source") from exc
     text = "\n".join(p.rstrip() for p in pages)
     text = re.sub(r"[ \t]+\n", "\n", text)
+    # justified lines come out with runs of spaces: they are layout, not text
+    text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", text)
     if not text.strip():
         raise InputError(f"{path}: the PDF has no text layer; run OCR (e.g. ocrmypdf) on it first")
     return text.strip("\n") + "\n"

@@ -17,9 +17,10 @@ if TYPE_CHECKING:
 
 _AGENDA_ITEM = re.compile(r"^\s*agenda\s+item(?:\s+(\d{1,4}[a-z]?))?\s*:?\s*$", re.IGNORECASE)
 _NUMBERED = re.compile(
-    r"^\s*(?:(?:item|minute|min\.?)\s*(?:no\.?)?\s*)?(\d{1,4}(?:\.\d{1,2})?[a-z]?)"
+    r"^\s*(?:(?:item|minute|min\.?)\s*(?:no\.?)?\s*)?(\d{1,4}(?:[./]\d{1,2})?[a-z]?)"
     r"(?:\.|:|\s-|\s)\s*([A-Z\"'(].{2,200})$"
 )
+_LONE_NUMBER = re.compile(r"^\s*(?:item\s+)?(\d{1,4})(\.)?\s*$", re.IGNORECASE)
 _SECTION = re.compile(
     r"^\s*(?P<h>minutes|discussion|decisions?|resolved|resolution|recommended|recommendations?|"
     r"actions?(?:\s+agreed)?|purpose(?:\s+of\s+(?:the\s+)?report)?|(?:report\s+)?summary|"
@@ -113,7 +114,7 @@ def _fold(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
-def _item_heads(lines: list[tuple[int, int, str]]) -> list[tuple[int, str | None, int, int]]:
+def _item_heads(lines: list[tuple[int, int, str]], pdf: bool) -> list[tuple[int, str | None, int, int]]:
     """(line index, number, title start, title end) for each agenda item heading."""
     heads: list[tuple[int, str | None, int, int]] = []
     for i, (_start, _end, line) in enumerate(lines):
@@ -125,7 +126,21 @@ def _item_heads(lines: list[tuple[int, int, str]]) -> list[tuple[int, str | None
             if j < len(lines):
                 t0, t1, tl = lines[j]
                 lead = len(tl) - len(tl.lstrip())
-                heads.append((j, m.group(1), t0 + lead, t0 + len(tl.rstrip())))
+                numbered = _NUMBERED.match(tl)
+                lone = _LONE_NUMBER.match(tl)
+                k = j + 1
+                while lone and k < len(lines) and not lines[k][2].strip():
+                    k += 1
+                if lone and k < len(lines):
+                    # "Agenda item", "4.", then the title on a line of its own
+                    t0, _, tl = lines[k]
+                    lead = len(tl) - len(tl.lstrip())
+                    heads.append((k, lone.group(1), t0 + lead, t0 + len(tl.rstrip())))
+                elif numbered and not m.group(1):
+                    # "Agenda item" then "7. Title": the number is printed on the title line
+                    heads.append((j, numbered.group(1), t0 + numbered.start(2), t0 + len(tl.rstrip())))
+                else:
+                    heads.append((j, m.group(1), t0 + lead, t0 + len(tl.rstrip())))
             continue
     if heads:
         return heads
@@ -134,10 +149,40 @@ def _item_heads(lines: list[tuple[int, int, str]]) -> list[tuple[int, str | None
     for i, (start, _end, line) in enumerate(lines):
         m = _NUMBERED.match(line)
         blank = not line.strip()
-        if m and prev_blank or (m and i == 0):
+        lone = _LONE_NUMBER.match(line)
+        if lone and not lone.group(2) and pdf:
+            lone = None  # a bare number in a PDF is as likely a page number
+        if lone and prev_blank:
+            # "4." on a line of its own, the title on the next non-blank line
+            j = i + 1
+            while j < len(lines) and not lines[j][2].strip():
+                j += 1
+            num = float(lone.group(1))
+            nxt = lines[j][2].strip() if j < len(lines) else ""
+            if nxt and num > last and not _NUMBERED.match(lines[j][2]) and not nxt.endswith(".") \
+                    and len(nxt) <= 200 and nxt[0].isupper():
+                t0 = lines[j][0] + len(lines[j][2]) - len(lines[j][2].lstrip())
+                heads.append((j, lone.group(1), t0, t0 + len(nxt)))
+                last = num
+            prev_blank = True
+            continue
+        strong = False
+        if m and not prev_blank and i > 0:
+            # PDFs and plain exports have no blank lines: take a heading that looks like one
+            title = m.group(2).rstrip()
+            before = lines[i - 1][2].rstrip()
+            strong = (
+                title.isupper()
+                or "/" in m.group(1)
+                or (before.endswith((".", ":", ")")) and len(title.split()) <= 14 and last >= 0)
+            )
+        if m and (prev_blank or i == 0 or strong):
             number, title = m.group(1), m.group(2).rstrip()
             num = float(re.match(r"\d+(?:\.\d+)?", number).group())  # type: ignore[union-attr]
-            sentence = title.endswith((".", ";", ",")) and not title.endswith("etc.")
+            heading = title.isupper() or len(title.split()) <= 5
+            sentence = title.endswith((".", ";", ",")) and not title.endswith("etc.") and not (
+                heading and title.endswith(".")
+            )
             if (
                 not sentence
                 and len(title) <= 160
@@ -161,9 +206,15 @@ BULLET_GLYPH = re.compile(r"^\s*[\u00b7\u2022\u25cf\u25aa\u25a0\u00d8\u00a7\u27a
 def segment(doc: Document) -> Segments:
     text = doc.norm
     lines = _lines(text)
-    heads = _item_heads(lines)
+    heads = _item_heads(lines, doc.media_type == "application/pdf")
     items: list[Item] = []
+    flat = doc.flat
     for k, (li, number, t0, t1) in enumerate(heads):
+        # a title wrapped over several lines ends where the reflow stops joining lines
+        j = li + 1
+        while j < len(lines) and lines[j][2].strip() and flat[lines[j][0] - 1] == " ":
+            t1 = lines[j][0] + len(lines[j][2].rstrip())
+            j += 1
         start = lines[li][0]
         end = lines[heads[k + 1][0]][0] if k + 1 < len(heads) else len(text)
         if k + 1 < len(heads) and heads[k + 1][0] > 0:
@@ -196,7 +247,6 @@ def segment(doc: Document) -> Segments:
         sections.append(Section(kind, start, body, stop))
 
     blocks: list[Block] = []
-    flat = doc.flat
     for start, end, line in lines:
         if not line.strip():
             continue

@@ -14,7 +14,8 @@ from kg.facts import AuthorityMention
 # A name followed by one of these is another body, not the council ("Bradford Children's Trust").
 _NOT_COUNCIL_AFTER = re.compile(
     r"^['\u2019]?s?\s+(?:safeguarding|children'?s\s+trust|clinical|ccg|nhs|hospital|university|"
-    r"college|police|health|partnership|district\s+of|school|academy|diocese|youth\s+offending|"
+    r"college|police|constabulary|fire|ambulance|foundation|community\s+(?:health|trust)|"
+    r"health|partnership|district\s+of|school|academy|diocese|youth\s+offending|"
     r"local\s+safeguarding|lscb|board|hub|integrated\s+care)",
     re.IGNORECASE,
 )
