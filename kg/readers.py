@@ -169,10 +169,14 @@ class _Extractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.title: list[str] = []
+        self.in_title = False
         self.stack: list[tuple[str, bool]] = []  # (tag, skipping)
         self.skip_depth = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
         if tag in _VOID:
             if tag == "br" and not self.skip_depth:
                 self.parts.append("\n")
@@ -195,6 +199,8 @@ class _Extractor(HTMLParser):
                 self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
         # Pop to the matching open tag; tolerate unclosed tags as browsers do.
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i][0] == tag:
@@ -209,6 +215,8 @@ class _Extractor(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
         if not self.skip_depth:
             self.parts.append(data)
 
@@ -218,7 +226,9 @@ def html_text(raw: str) -> str:
     parser = _Extractor()
     parser.feed(raw)
     parser.close()
-    text = "".join(parser.parts)
+    # The page title often carries the only statement of whose minutes these are.
+    title = re.sub(r"\s+", " ", "".join(parser.title)).strip()
+    text = (f"{title}\n\n" if title else "") + "".join(parser.parts)
     lines = []
     for line in text.split("\n"):
         line = re.sub(r"[ \t\r\f\v]+", " ", line).strip()

@@ -51,7 +51,7 @@ def test_bad_input_is_one_clear_line(tmp_path: Path, name: str, data: bytes, nee
 
 
 def test_html_keeps_minutes_drops_boilerplate() -> None:
-    page = """<html><head><title>Minutes</title><style>p{color:red}</style>
+    page = """<html><head><title>Agenda item - Ofsted - Medway Council</title><style>p{color:red}</style>
     <script>var x = "<p>not text</p>";</script></head><body>
     <nav><ul><li>Home</li><li>Councillors</li></ul></nav>
     <div class="breadcrumb">Home &gt; Meetings</div>
@@ -67,7 +67,9 @@ def test_html_keeps_minutes_drops_boilerplate() -> None:
     for junk in ("Home", "cookies", "Copyright", "not text", "color"):
         assert junk not in text
     lines = [x for x in text.splitlines() if x.strip()]
-    assert lines[0].startswith("Ofsted") and lines[-1].endswith("Caseloads of 22")
+    # the page title comes first: it often names the council when nothing else does
+    assert lines[0] == "Agenda item - Ofsted - Medway Council"
+    assert lines[1].startswith("Ofsted") and lines[-1].endswith("Caseloads of 22")
 
 
 def test_pdf_text_layer(tmp_path: Path) -> None:

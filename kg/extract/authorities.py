@@ -25,6 +25,29 @@ _COUNCIL_WORD = re.compile(
 )
 
 
+_BODY_WORDS = {  # words that make "<place> ..." a health, police or education body
+    "health", "university", "hospital", "hospitals", "police", "constabulary", "college", "ccg",
+    "nhs", "foundation", "bay", "fire",
+}
+_CAPWORD = re.compile(r"\s+([A-Z][\w'\u2019&-]*)")
+
+
+def _other_body(after: str) -> bool:
+    """"Abertawe Bro Morgannwg University Health Board": the place names another body."""
+    pos = 0
+    for _ in range(5):
+        m = _CAPWORD.match(after, pos)
+        if not m:
+            return False
+        word = m.group(1).lower()
+        if word in ("council", "county", "borough", "city", "metropolitan", "district"):
+            return False
+        if word in _BODY_WORDS:
+            return True
+        pos = m.end()
+    return False
+
+
 def extract(doc: Document) -> Iterator[AuthorityMention]:
     reg = register()
     on = reference_date(doc)
@@ -33,8 +56,8 @@ def extract(doc: Document) -> Iterator[AuthorityMention]:
     for m in reg.pattern.finditer(flat):
         if not flat[m.start()].isupper():
             continue  # place names are capitalised; "reading" the verb is not Reading
-        after = flat[m.end() : m.end() + 40]
-        if _NOT_COUNCIL_AFTER.match(after):
+        after = flat[m.end() : m.end() + 80]
+        if _NOT_COUNCIL_AFTER.match(after) or _other_body(after):
             continue
         gss = reg.lookup(m.group(), on)
         if not gss:
