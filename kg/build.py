@@ -57,7 +57,8 @@ def process(
         found = extract_all(doc)
         result.documents.append(doc)
         result.facts[doc.sha256] = found
-        authorities.update(f.gss for f in found if isinstance(f, F.AuthorityMention))
+        # every authority a fact points at is described by the register
+        authorities.update(g for f in found if (g := getattr(f, "gss", None)))
         result.quads.extend(document_quads(doc, found))
     result.quads.extend(vocabulary_quads())
     result.quads.extend(authority_quads(authorities))

@@ -177,3 +177,20 @@ def evaluate(gold_dir: Path, corpus_dir: Path) -> None:
     from kg.eval import evaluate as run_eval
 
     click.echo(run_eval(gold_dir, corpus_dir).render(), nl=False)
+
+
+@main.command()
+@click.option("-g", "--graph", "graphs", multiple=True, type=click.Path(path_type=Path),
+              help=f"Graph file(s) to validate [default: {DEFAULT_GRAPH}].")
+@click.option("-s", "--sources", multiple=True, type=click.Path(path_type=Path, exists=True),
+              help="The minutes files or folders, to check quotes of .txt documents too.")
+@reports_errors
+def validate(graphs: tuple[Path, ...], sources: tuple[Path, ...]) -> None:
+    """Check the graph against the SHACL shapes; exit 1 when it does not conform."""
+    from kg.errors import ValidationFailed
+    from kg.validate import validate as run_validate
+
+    report = run_validate(_graphs(graphs), list(sources))
+    click.echo(report.render().rstrip("\n"))
+    if not report.conforms:
+        raise ValidationFailed("the graph does not conform to ontology/shapes.ttl; see the lines above")

@@ -209,7 +209,6 @@ def _inspection(ctx: _Context, f: F.Inspection) -> None:
     if record:
         g.add(node, KG.matchesRecord, iris.official_record(gss, record.start))
     g.add(node, RDF.type, KG.Inspection)
-    g.add(node, RDF.type, PROV.Activity)
     g.add(node, KG.authority, iris.authority(gss))
     g.add(node, KG.inspectorate, concept("inspectorate", f.inspectorate))
     g.add(node, KG.inspectionType, concept("inspection-type", f.type))

@@ -98,7 +98,8 @@ def official_quads(codes: Iterable[str]) -> Iterator[ox.Quad]:
 
     yield q(OFSTED_DATASET, RDF.type, ox.NamedNode(str(PROV.Entity)))
     yield q(OFSTED_DATASET, RDFS.label, ox.Literal("Ofsted ILACS inspection outcomes"))
-    yield q(OFSTED_DATASET, DCTERMS.license, ox.Literal("MIT; Ofsted reports under the OGL"))
+    yield q(OFSTED_DATASET, DCTERMS.license, ox.NamedNode("https://opensource.org/licenses/MIT"))
+    yield q(OFSTED_DATASET, DCTERMS.rights, ox.Literal("MIT; derived from Ofsted reports under the OGL"))
     records = official_inspections()
     for gss in sorted(set(codes)):
         for rec in records.get(gss, ()):

@@ -86,3 +86,14 @@ def test_stats(dev_graph: Path) -> None:
 def test_query_missing_graph_says_build_first(tmp_path: Path) -> None:
     r = CliRunner().invoke(main, ["query", "authorities", "-g", str(tmp_path / "none.ttl")])
     assert r.exit_code != 0 and "kg build" in r.output
+
+
+def test_validate_passes_then_fails_on_a_tampered_graph(dev_graph: Path, tmp_path: Path) -> None:
+    r = CliRunner().invoke(main, ["validate", "-g", str(dev_graph), "-s", str(DEV_CORPUS)])
+    assert r.exit_code == 0, r.output
+    assert "conforms" in r.output
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(dev_graph.read_text().replace('kg:gssCode "E06000035"', 'kg:gssCode "X123"'))
+    r = CliRunner().invoke(main, ["validate", "-g", str(bad)])
+    assert r.exit_code == 1
+    assert "GSS" in r.output and "does not conform" in r.output
