@@ -48,6 +48,7 @@ BLOCK_START = re.compile(
       | o\s{2,} | o\s(?=[A-Z])
       | \(?\d{1,3}[.)]\s | \(\d{1,3}\)\s* | \(?[a-z]{1,2}\)\s | \(?[ivx]{1,4}\)\s
       | (?i:resolved|recommended|decision|action|minutes|recommendations?|agreed)\b
+        (?=\s*[:\-\u2013]|\s*$|\s+(?i:that)\b)
       | [A-Z][A-Z ,'&()-]{6,}$
     )""",
     re.VERBOSE,

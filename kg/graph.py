@@ -134,6 +134,8 @@ class _Context:
             doc.sha256, primary, info.committee if info else None, info.date if info else None
         )
         self.items = {f.index: f for f in facts if isinstance(f, F.AgendaItem)}
+        # the inspection of each type this document reports, for plans that answer one
+        self.inspections: dict[str, str] = {}
         self.meeting_emitted = False
 
     def authority(self, gss: str | None) -> str | None:
@@ -206,6 +208,7 @@ def _inspection(ctx: _Context, f: F.Inspection) -> None:
     # that mentions it, at whatever precision, names the same node.
     start = record.start if record else f.start
     node = iris.inspection(gss, f.inspectorate, f.type, start, f.ordinal)
+    ctx.inspections.setdefault(f.type, node)
     if record:
         g.add(node, KG.matchesRecord, iris.official_record(gss, record.start))
     g.add(node, RDF.type, KG.Inspection)
@@ -302,14 +305,8 @@ def _plan(ctx: _Context, f: F.PlanElement) -> None:
         g.add(c, RDF.type, KG.PlanComponent)
         g.add(c, RDFS.label, lit(f.component))
         g.add(parent, KG.hasComponent, c)
-    if f.responds_to and ctx.primary:
-        g.add(
-            plan,
-            KG.respondsTo,
-            N(f.responds_to)
-            if ":" in f.responds_to
-            else iris.inspection(ctx.primary, "ofsted", f.responds_to, None, None),
-        )
+    if f.responds_to and f.responds_to in ctx.inspections:
+        g.add(plan, KG.respondsTo, ctx.inspections[f.responds_to])
     ctx.evidence(parent if not f.component else iris.part(parent, f.component), f.span)
 
 

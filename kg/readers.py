@@ -171,6 +171,7 @@ class _Extractor(HTMLParser):
         self.parts: list[str] = []
         self.title: list[str] = []
         self.in_title = False
+        self.lists: list[list[int]] = []  # open <ol>/<ul>: [counter] for ol, [-1] for ul
         self.stack: list[tuple[str, bool]] = []  # (tag, skipping)
         self.skip_depth = 0
 
@@ -193,8 +194,14 @@ class _Extractor(HTMLParser):
         elif not self.skip_depth:
             if tag in _BLOCK:
                 self.parts.append("\n\n" if tag in ("p", "h1", "h2", "h3", "h4", "table") else "\n")
+            if tag in ("ol", "ul"):
+                self.lists.append([0 if tag == "ol" else -1])
             if tag == "li":
-                self.parts.append("\u2022 ")
+                if self.lists and self.lists[-1][0] >= 0:
+                    self.lists[-1][0] += 1  # numbered as a browser shows it
+                    self.parts.append(f"{self.lists[-1][0]}) ")
+                else:
+                    self.parts.append("\u2022 ")
             elif tag in ("td", "th"):
                 self.parts.append(" ")
 
@@ -213,6 +220,8 @@ class _Extractor(HTMLParser):
             return
         if not self.skip_depth and tag in _BLOCK:
             self.parts.append("\n")
+        if not self.skip_depth and tag in ("ol", "ul") and self.lists:
+            self.lists.pop()
 
     def handle_data(self, data: str) -> None:
         if self.in_title:

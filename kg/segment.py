@@ -25,7 +25,7 @@ _SECTION = re.compile(
     r"^\s*(?P<h>minutes|discussion|decisions?|resolved|resolution|recommended|recommendations?|"
     r"actions?(?:\s+agreed)?|purpose(?:\s+of\s+(?:the\s+)?report)?|(?:report\s+)?summary|"
     r"supporting\s+documents|additional\s+documents|agreed|background|outcome)\b\s*"
-    r"(?:[:\-]|$|(?=\s*\(\d))",
+    r"(?:[:\-]|$|(?=\s*\(\d)|(?=that\b))",
     re.IGNORECASE,
 )
 _SECTION_KIND = {

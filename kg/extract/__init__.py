@@ -5,7 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from kg.document import Document
-from kg.extract import authorities, items
+from kg.extract import (
+    authorities,
+    concerns,
+    decisions,
+    figures,
+    inspections,
+    interventions,
+    items,
+    meeting,
+    people,
+    plans,
+    posts,
+)
 from kg.facts import Fact
 
 Extractor = Callable[[Document], Iterable[Fact]]
@@ -13,6 +25,15 @@ Extractor = Callable[[Document], Iterable[Fact]]
 EXTRACTORS: tuple[Extractor, ...] = (
     authorities.extract,
     items.extract,
+    meeting.extract,
+    posts.extract,
+    people.extract,
+    inspections.extract,
+    interventions.extract,
+    concerns.extract,
+    figures.extract,
+    plans.extract,
+    decisions.extract,
 )
 
 

@@ -1,0 +1,236 @@
+"""Decisions: resolutions, recommendations and recorded actions, with owner and due date.
+
+Read from the Resolved / Decision / Recommended / Action sections that kg.segment finds (one
+entry per numbered or bulleted point, or the unnumbered text), from "RESOLVED that ..." lines,
+from inline "ACTION - ..." notes, and from sentences such as "The Panel agreed to ...".
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+
+from kg.dates import DAY_MONTH_YEAR, MONTH_YEAR, iso, month_number
+from kg.document import Document
+from kg.extract.common import fold, reference_date, sentences, span
+from kg.extract.concerns import MARKER
+from kg.extract.numbers import word_value
+from kg.facts import Decision
+
+_I = re.IGNORECASE
+_KIND = {"resolved": "resolution", "recommended": "recommendation", "action": "action"}
+_ENUM = re.compile(r"\s*\(?(\d{1,2}|[a-z]{1,2}|[ivx]{1,5})[.)]\s*|\s*\((\d{1,2})\)\s*", _I)
+_STOP = re.compile(
+    r"^\W*(?:reasons?\s+for\s+(?:the\s+)?decision|implementation\s+of\s+(?:the\s+)?decision|"
+    r"consultation\s*:|supporting\s+documents|(?:\()?(?:the\s+)?meeting\s+(?:ended|closed|"
+    r"opened|finished)|chair(?:man|person|woman)?\s*$|\(?note\s*:|signed|date\s+of\s+next|"
+    r"wards?\s+affected|key\s+decision|alternative\s+options|declarations?\s+of|"
+    r"(?:additional|background)\s+(?:documents|papers)|appendi(?:x|ces)\b)",
+    _I,
+)
+_MORE = re.compile(
+    r"^\W*(?:that\b|to\s+\w+|the\s+(?:committee|panel|cabinet|board|sub-committee|council)\b|"
+    r"(?:noted|agreed|approved|endorsed)\b)", _I)
+_INLINE_RESOLVED = re.compile(
+    r"\s*(?:it\s+was\s+)?(?:resolved|agreed|decided)\s*(?:[:,-]\s*)?(?=(?:that|to)\b)"
+    r"|\s*(?:penderfynwyd|cytunwyd)\s*[:,-]?\s*(?=\S)", _I)
+_INLINE_ACTION = re.compile(r"(?:^\W*|(?<=[.;:)!?]\s))(?:ACTION|Action)S?\s*[-:]\s*")
+_AGREED = re.compile(
+    r"\W*(?:[\w ]{0,30},\s*)?(?:it\s+was\s+(?:agreed|resolved|decided)|(?:the|this)\s+(?:committee|panel|"
+    r"sub-committee|cabinet|board|council|forum|group|members)\s+(?:unanimously\s+)?"
+    r"(?:agreed|resolved|decided))\s+(?:to|that)\b",
+    _I,
+)
+_HEAD = (
+    r"(?:director|head|manager|officer|executive|member|leader|chair(?:man|person|woman)?|"
+    r"advis[eo]r|commissioner|lead|clerk|principal\s+social\s+worker|social\s+worker)"
+)
+_TITLE = (
+    r"(?:(?:interim|acting|deputy|assistant|executive|corporate|strategic|chief|senior|principal|"
+    rf"cabinet|lead|service|group|team|programme|democratic|scrutiny|monitoring)\s+)*{_HEAD}\b"
+    r"(?:\s*(?:,|-|of\b|for\b)\s*[^,;.()]{0,70}?)?"
+)
+_VERB = (
+    r"(?:reports?|provides?|circulates?|shares?|brings?|presents?|updates?|writes?|arranges?|"
+    r"submits?|prepares?|investigates?|liaises?|ensures?|reviews?|considers?|agrees?|completes?|"
+    r"drafts?|develops?|produces?|contacts?|monitors?|seeks?|responds?|meets?|attends?|"
+    r"continues?|circulate|looks?|explores?|confirms?|informs?|advises?|feeds?)"
+)
+_OWNER = re.compile(
+    rf"(?:^|\b(?:that|and|asks?|requests?(?:\s+that)?|instructs?|authori[sz]es?|invites?)\s+)"
+    rf"(?:the\s+)?(?P<t>{_TITLE})\s*(?:,\s*in\s+consultation\s+with[^,]+,)?\s+"
+    rf"(?:be\s+(?:authori[sz]ed|asked|requested|instructed|invited)\s+to\s+|to\s+|would\s+|will\s+|"
+    rf"should\s+)?{_VERB}\b",
+    _I,
+)
+_DUE_CUE = re.compile(
+    r"(?:\bby|\bbefore|\bon|\bin|\bat|\bfor|\buntil|\bno\s+later\s+than|\bend\s+of|\bdue)\s+"
+    r"(?:the\s+)?(?:end\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$", _I)
+_NOT_DUE = re.compile(r"\b(?:held|dated|(?<!end )of|from|since|published)\s+(?:on\s+)?(?:the\s+)?$", _I)
+_RELATIVE = re.compile(
+    r"\b(?:in|within)\s+(?:the\s+next\s+)?(\d{1,2}|[a-z]+)\s+(months?|weeks?)(?:'?s?\s+time)?\b",
+    _I)
+
+
+def _dates(text: str) -> list[tuple[int, str]]:
+    """(offset, ISO date) of each full date or month and year in text."""
+    found: list[tuple[int, int, str]] = []
+    for m in DAY_MONTH_YEAR.finditer(text):
+        d = iso(int(m.group(3)), month_number(m.group(2)), int(m.group(1))) if m.group(3) else None
+        if d:
+            found.append((m.start(), m.end(), d))
+    for m in MONTH_YEAR.finditer(text):
+        d = iso(int(m.group(2)), month_number(m.group(1)))
+        if d and not any(a <= m.start() < b for a, b, _ in found):
+            found.append((m.start(), m.end(), d))
+    return sorted((a, d) for a, _, d in found)
+
+
+def _due(text: str, ref: str | None) -> str | None:
+    """The date a decision is due: "by 31 March 2018", "in June 2017", "in six months"."""
+    for s, d in _dates(text):
+        pre = text[max(0, s - 40) : s]
+        if _DUE_CUE.search(pre) and not _NOT_DUE.search(pre):
+            return d
+    rel = _RELATIVE.search(text)
+    if not (rel and ref):
+        return None
+    n = int(rel.group(1)) if rel.group(1).isdigit() else word_value(rel.group(1))
+    if not n:
+        return None
+    y, mo, day = (int(x) for x in ref[:10].split("-"))
+    if rel.group(2).lower().startswith("month"):
+        mo += n
+        return f"{y + (mo - 1) // 12:04d}-{(mo - 1) % 12 + 1:02d}"
+    return (datetime.date(y, mo, day) + datetime.timedelta(weeks=n)).isoformat()
+
+
+def _owner(doc: Document, s: int, e: int, kind: str) -> str | None:
+    text = doc.flat[s:e]
+    words = re.findall(r"[\w'-]+", text)
+    if kind == "action" and len(words) <= 14 and re.search(rf"\b{_HEAD}\b", text, _I) and all(
+        w[0].isupper() or w.lower() in ("and", "of", "for", "the", "&") for w in words
+    ):  # "Action: Assistant Director, Children's Social Care Improvement"
+        return fold(doc.text[s:e]).rstrip(" .")
+    found = _OWNER.search(text)
+    if not found:
+        return None
+    owner = fold(doc.text[s + found.start("t") : s + found.end("t")]).rstrip(" ,")
+    return owner or None
+
+
+def _make(doc: Document, kind: str, s: int, e: int, number: str | None) -> Decision | None:
+    flat = doc.flat
+    while s < e and (flat[s].isspace() or flat[s] == "|"):  # "|": table cells in web pages
+        s += 1
+    while e > s and (flat[e - 1].isspace() or flat[e - 1] == "|"):
+        e -= 1
+    text = fold(doc.text[s:e])
+    if len(text.split()) < (2 if kind == "action" else 3):  # not a stray "That" heading
+        return None
+    ref = reference_date(doc)
+    return Decision(kind, text, span(doc, s, e), number, _owner(doc, s, e, kind), _due(text, ref))
+
+
+def _paragraphs(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    """The blocks of a section's body, the heading line's remainder first."""
+    out = []
+    for b in doc.segments.blocks:
+        s, e = max(b.start, start), min(b.end, end)
+        if e > s and doc.flat[s:e].strip():
+            out.append((s, e))
+    return out
+
+
+def _number(flat: str, s: int, e: int) -> str | None:
+    num = _ENUM.match(flat, s, e)
+    return next((g for g in num.groups() if g), None) if num else None
+
+
+def _entries(doc: Document, kind: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    """(start, end, number) of each decision in a section body.
+
+    Numbered or bulleted points when there are any (a preamble such as "That the Committee:"
+    and reasons after them are left out); else the first paragraph and the paragraphs after it
+    that read as decisions too ("THAT ...", "To ..."). An action is the text after "Action:",
+    else the bullets right below the heading.
+    """
+    flat = doc.flat
+    paras = []
+    for s, e in _paragraphs(doc, start, end):
+        m = MARKER.match(flat, s, e)
+        paras.append((s, e, m.end() if m and m.end() > s else None))
+    if kind == "action":
+        if paras and "\n" not in flat[start : paras[0][0]]:
+            return [(paras[0][0], paras[0][1], None)]
+        bullets: list[tuple[int, int, str | None]] = []
+        for _, e, body in paras:
+            if body is None:
+                break
+            bullets.append((body, e, None))
+        return bullets
+    marked = any(body is not None for _, _, body in paras)
+    out: list[tuple[int, int, str | None]] = []
+    for s, e, body in paras:
+        text = flat[s:e]
+        if _STOP.match(text):
+            if out:
+                break
+        elif marked:
+            if body is not None:
+                out.append((body, e, _number(flat, s, e)))
+            elif not out and re.match(r"\W*that\b(?!.*:\s*$)", text, _I):  # unnumbered first
+                out.append((s, e, None))
+        elif out and not _MORE.match(text):
+            break
+        elif out or not text.rstrip().endswith(":"):
+            out.append((s, e, None))
+    return out
+
+
+def _section_entries(doc: Document, kind: str, start: int, end: int) -> Iterator[Decision]:
+    for s, e, number in _entries(doc, kind, start, end):
+        d = _make(doc, kind, s, e, number)
+        if d:
+            yield d
+
+
+def extract(doc: Document) -> Iterator[Decision]:
+    yield from sorted(_decisions(doc), key=lambda d: d.span.start)
+
+
+def _decisions(doc: Document) -> Iterator[Decision]:
+    seg = doc.segments
+    flat = doc.flat
+    covered: list[tuple[int, int]] = []
+
+    def inside(pos: int) -> bool:
+        return any(s <= pos < e for s, e in covered)
+
+    for sec in seg.sections:
+        kind = _KIND.get(sec.kind)
+        if kind:
+            covered.append((sec.start, sec.end))
+            yield from _section_entries(doc, kind, sec.body_start, sec.end)
+    for b in seg.blocks:
+        if b.start < seg.header_end or inside(b.start):
+            continue
+        m = _INLINE_RESOLVED.match(flat, b.start, b.end)
+        if m:  # "RESOLVED that ...", "It was agreed that ...": one decision, or a list after ":"
+            stop = b.end
+            if flat[b.start : b.end].rstrip().endswith(":"):
+                nxt = next((s for s in seg.sections if s.start > b.start), None)
+                stop = min(nxt.start if nxt else len(flat), (seg.item_at(b.start) or b).end)
+            covered.append((b.start, stop))
+            yield from _section_entries(doc, "resolution", m.end(), stop)
+            continue
+        for a in _INLINE_ACTION.finditer(flat[b.start : b.end]):
+            d = _make(doc, "action", b.start + a.end(), b.end, None)
+            if d:
+                yield d
+    for s, e in sentences(doc, seg.header_end):
+        if not inside(s) and _AGREED.match(flat, s, e):
+            d = _make(doc, "resolution", s, e, None)
+            if d:
+                yield d

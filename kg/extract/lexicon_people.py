@@ -1,0 +1,353 @@
+"""Word lists and grammars shared by the posts and people extractors: names and post heads.
+
+A person's name is recognised by structure, never by capitalisation alone: an honorific
+("Councillor", "Cllr", "Mr", "Dr" ...) followed by initials and/or capitalised words, or a common
+given name from GIVEN_NAMES followed by a surname, or a capitalised phrase in a position that
+only a name can take (brackets, attendance lists, beside a post title), checked by
+``plausible_name``. Capitalised words listed in NOT_NAME or DOMAIN_WORDS are never part of a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+GIVEN_NAMES = frozenset(
+    """
+    aaron abbie abdul abigail adam adrian ahmed aidan aileen alan alana alastair albert alec
+    alex alexander alexandra alexis alfie ali alice alicia alison alistair allan allison amanda
+    amar amara amber amelia amir amy andrea andrew andy angela angharad angus anita ann anna
+    anne annette anthony antony arif arthur arvind asif ashley aysha barbara barry beatrice becky
+    belinda ben benjamin bernadette bernard beth bethan beverley bill billy brenda brendan brian
+    bridget bronwen bruce bryan callum cameron carl carla carol caroline carolyn carys catherine
+    cathryn cathy catrin cecilia ceri charles charlie charlotte cheryl chloe chris christian
+    chris christina christine christopher claire clare colin conor craig daisy dale damian dan daniel
+    danielle darren dave david dawn dean debbie deborah debra declan denise dennis derek dewi
+    diana diane dominic donald donna doreen dorothy douglas duncan dylan eamonn ed eddie edward
+    eileen elaine eleanor eleri elin elizabeth ella ellen ellie elliot emily emlyn emma eric erica
+    esther eve evelyn fatima felicity fiona frances francesca francis fraser freya gail gareth
+    gary gavin gemma geoff geoffrey george georgina geraint gerald gerry gethin gill gillian glen
+    glenn glyn gordon graham grant gregory gwen gwyn hannah harriet harry hassan hayley hazel
+    heather helen henry hilary howard hugh huw hywel iain ian ieuan imran imogen iqbal irene isaac
+    isabel isobel iwan jack jackie jacqueline jade jake james jamie jan jane janet janice jasmine
+    jason javed jayne jean jeff jeffrey jennifer jenny jeremy jessica jill jim jo joan joanna joanne
+    jodie joe john jon jonathan jordan joseph josephine josh joshua joy joyce judith judy julia
+    julian julie justin karen kate katharine katherine kathleen kathryn kathy katie kay keith
+    kelly kenneth kerry kevin khalid kim kirsty kristina laura lauren lee leigh leon leslie lewis
+    lindsay lindsey linda lisa liz lloyd llinos lorna lorraine louise lucy luke lynda lynn lynne
+    madeleine mahmood malcolm mandy margaret maria marian marie marion mark martin martyn mary
+    matt matthew maureen max megan meinir melanie melissa michael michelle mike mohammed mohammad
+    mohammad muhammad naomi naveed neil nia nicholas nick nicola nicole nigel nina noel norman
+    oliver olivia owain owen pam pamela pat patricia patrick paul paula pauline penny peter phil
+    philip philippa phillip rachel rachael rajesh ravi raymond rebecca rebekah rhian rhiannon
+    rhodri rhys richard rick rob robert roberta robin rodney roger ronald rosalind rose rosemary
+    ross roy russell ruth ryan saima sajid sally salma sam samantha samuel sandra sara sarah scott
+    sean shabana shahid shane sharon shaun sheila shirley sian simon sinead siobhan sonia sophie
+    stacey stefan steph stephanie stephen steve steven stewart stuart sue susan suzanne tahir
+    tanya tara tariq teresa terry theresa thomas tim timothy tina toby tom tony tracey tracy trevor
+    valerie vanessa vicky victoria vincent viv bev wayne wendy william yasmin yvonne zahid zoe
+    """.split() + """
+    abby abena ade adeola aftab agnieszka aimee ailsa alasdair aled alun amjad amrit anil anwar
+    annabel annie aoife arshad arwel asha ashok audrey ava ayesha azhar baljit balwinder bashir
+    bella bernice beryl bola bryn caitlin candice carmel carrie cassie celia cerys charlene
+    charmaine chelsea chidi chinedu ciara ciaran cindy claudia clive colette colm connie cora
+    cormac corinne courtney dafydd dai daphne deepak deirdre delia delyth dina dinesh dionne
+    dolores dora edith edna elfed elise eloise elsie emeka emilia emyr enid eoin erin esme estelle
+    ethel eva evie ewan faisal farhan farooq fay faye femi fergal fergus fern ffion fionnuala flora
+    florence folake freda funmi gabrielle geeta geraldine ghulam gina gladys glenda gloria grainne
+    greta gurdev gurpreet gwenllian gwilym gwyneth habib hamid hamish harjinder harjit harold
+    haroon harpreet heidi helena hemant hilda holly hugo ida iftikhar ingrid ioan iolo iris irfan
+    ishtiaq isla ivy jacqui jacquie jamil janine jasbir jasper jaswinder jayesh jeanette jemma
+    jenna jess jocelyn josie judi julianne justine kamla kamran kara karin kashif katrina kayleigh
+    keeley kemi kerri kiran kirsten kofi krishna kuldip kwame lara leah leanne leonard lesley lily
+    lina lionel llyr lois louisa lucinda lydia lyn mabel maggie mandeep manjit manoj manon marcia
+    marcus marek margo marilyn marina marjorie martha maxine meena meg meirion meleri melody mia
+    mildred miles millie miranda mohsin moira mollie molly monica morag mukesh muriel murdo
+    mushtaq myra nadeem nadia nancy naseem nasir natalie natasha navdeep nazia neelam nell nerys
+    neville ngozi niall niamh nicky nikki nisha nitin nkechi nora norma oisin olive olu osian
+    padraig paige pankaj paramjit patsy pearl penelope perry petra phoebe phyllis piers piotr
+    polly pooja pravin priscilla priya quentin rajinder rakesh ralph ramesh ranjit rehana rekha
+    riaz rita rizwan robyn roisin roland rosa rosie rowan rowena roxanne ruaridh ruby rufus rupert
+    sabrina sadie sadiq saeed safdar samira sanjay sanjeev sasha satnam seamus sebastian segun
+    selina serena shafiq shakeel shannon shazia sheena shelley sherry shobha shona sioned spencer
+    stanley stella sukhdev sultan sunil sunita surinder suresh sylvia tamsin tania tanveer terence
+    tessa theo thelma tiffany tomas tomasz tomos toni tristan trudy trystan tunde una ursula usha
+    usman vera verity vernon veronica victor vijay vikram vinod vivien vivienne walter wanda waqar
+    warren wesley winifred yemi yolanda yvette zafar zara zulfiqar isabelle isabella jacob ethan
+    noah liam mason logan oscar archie freddie harvey leo reuben finley tyler kian riley bradley
+    brandon connor curtis elliott kieran marc nathan reece adele amie anya bianca chantelle demi
+    georgia hollie poppy sophia tia
+    """.split()
+)
+
+HONORIFIC = (
+    r"(?:County[ \t]+Councillors?|Councillors?|Cllrs?\.?|Mrs\.?|Mr\.?|Ms\.?|Miss|Mx\.?|Dr\.?|"
+    r"Prof(?:essor)?\.?|Sir|Dame|Lord|Lady|Baroness|Rev(?:d|erend)?\.?)"
+)
+# A surname or given name: O'Brien, McDonald, MacLeod, Lloyd-Evans, Pryce-Jones.
+WORD = r"(?:Mc|Mac|[A-Z]')?[A-Z][a-z\u00e0-\u00ff]+(?:-(?:Mc|[A-Z]')?[A-Z][a-z\u00e0-\u00ff]+)?"
+INITIALS = r"(?:[A-Z](?:\.[ \t]?|[ \t]+)){1,3}"
+_NAME_BODY = rf"(?:{INITIALS})?{WORD}(?:[ \t]+{WORD}){{0,2}}"
+
+HON_NAME = re.compile(rf"\b(?P<hon>{HONORIFIC}(?:[ \t]+{HONORIFIC})?)[ \t]+(?P<name>{_NAME_BODY})")
+GIVEN_NAME = re.compile(
+    rf"(?<![\w'-])(?P<name>(?P<given>{WORD})(?:[ \t]+(?:{WORD}|[A-Z]\.?))?[ \t]+{WORD})"
+    rf"(?![\w'-])"
+)
+# A capitalised word after a name that makes it a body: "Hywel Dda University Health Board".
+_ORG_AFTER = re.compile(r"[ \t]+(?:University|Health|Board|Trust|Hospital|School|Academy|College|"
+                        r"Council|Centre|Center|House|Hall|Road|Street|Foundation|Partnership|"
+                        r"Services?|Group|Ltd|Limited|Project|Award|Fund|Scheme|Way|Court|Unit|"
+                        r"Institute|Building|Park|Primary|Nursery|Inquiry|Report|Review|"
+                        r"Associates|Consulting|Consultancy|Partners|Solicitors|Company)\b")
+_HONORIFIC_ONLY = re.compile(rf"^(?:{HONORIFIC}(?![A-Za-z])\s*)+")
+_TOKEN = re.compile(rf"{WORD}|[A-Z]\.(?:[A-Z]\.)*|[A-Z](?![a-z])")
+
+# Subject words of post titles and service names ("Children's Social Care Improvement").
+DOMAIN_WORDS = frozenset(
+    """
+    access achievement adoption adult adults after assessment assurance business care carers
+    child children childrens commissioning communities community corporate culture customer
+    democratic development digital disabilities disability door early economy education
+    engagement environment families family finance fostering front governance health help
+    housing improvement inclusion integrated intervention justice leaving leavers learning legal
+    lifelong localities looked mash mental needs neighbourhoods offending operations operational
+    participation partnership partnerships people performance permanence place placements policy
+    practice prevention protection provider provision public quality regeneration resources
+    safeguarding safer school schools send services service skills social special specialist
+    standards strategy stronger support targeted transformation wellbeing well-being workforce
+    young youth
+    """.split()
+)
+
+# Capitalised words that are never part of a person's name in minutes.
+NOT_NAME = (DOMAIN_WORDS - {"young", "early"}) | frozenset(
+    """
+    a about academy action after agenda all also an and appendix apologies april are as at
+    assistant august authority board borough british by cabinet catholic centre chair chairman
+    chairperson chairwoman chief church city civic co-opted college commissioner committee
+    council councillor councillors county december department deputy diocese director district
+    document during england english executive february for forum friday from government group
+    he head her his hospital house hub in independent inspection inspector interim it item
+    january july june lead leader local march may member members minister minutes monday
+    national nhs november october of officer officers ofsted on or panel parent plan police
+    present principal report representative resolved road room saturday school secretary
+    september she state statutory strategic street sunday that the their there these they this
+    thursday to trust tuesday university wales we wednesday welsh when with avenue grove
+    square gardens crescent station park way pdf kb mb court close lodge programme project
+    model scheme review update framework pilot network initiative approach toolkit system data
+    team unit strategy associates consulting consultancy ltd limited plc llp solicitors partners
+    company
+    """.split()
+)
+
+
+def name_tokens(s: str) -> list[str]:
+    return _TOKEN.findall(s)
+
+
+def clean_name(s: str) -> str:
+    """A name without honorifics, whitespace folded: 'Councillor Mrs P  Jones' -> 'P Jones'."""
+    s = re.sub(r"\s+", " ", s).strip().rstrip(",;:")
+    prev = None
+    while prev != s:
+        prev = s
+        s = _HONORIFIC_ONLY.sub("", s).strip()
+    return s
+
+
+def low(w: str) -> str:
+    return w.lower().replace("'s", "s").replace("'", "")
+
+
+def is_blocked(tok: str) -> bool:
+    return low(tok) in NOT_NAME or any(low(p) in NOT_NAME for p in tok.split("-")[1:])
+
+
+def plausible_name(s: str, single_ok: bool = False) -> bool:
+    """A capitalised phrase that can only be a name: 1-4 tokens, no domain or structural words."""
+    name = clean_name(s)
+    if not name or not re.fullmatch(rf"(?:{INITIALS})?{WORD}(?:\s+(?:{WORD}|[A-Z]\.?))*", name):
+        return False
+    toks = name_tokens(name)
+    words = [t for t in toks if len(t.rstrip(".")) > 1]
+    if not words or len(toks) > 5 or any(is_blocked(t) for t in words):
+        return False
+    return single_ok or len(toks) >= 2
+
+
+def trim_name(raw: str) -> str:
+    """The leading part of raw that can be a name: cut before the first blocked word."""
+    end = 0
+    for m in re.finditer(r"\S+", raw):
+        tok = m.group().rstrip(".,;:")
+        if not tok[:1].isupper() or is_blocked(tok) and len(tok) > 1:
+            break
+        if len(tok) > 1 or m.group().endswith(".") or re.fullmatch(r"[A-Z]", tok):
+            end = m.end()
+    kept = raw[:end].rstrip(" ,;:")
+    while kept and re.search(r"(?:^|\s)[A-Z]\.?$", kept):
+        kept = re.sub(r"\s*[A-Z]\.?$", "", kept)  # a name ends with a surname, not an initial
+    return kept
+
+
+@dataclass(frozen=True)
+class NameHit:
+    start: int  # of the honorific, if any
+    name_start: int
+    end: int
+    name: str  # without honorifics
+    hon: str  # the honorific as printed, "" if none
+
+
+def strict_names(flat: str) -> list[NameHit]:
+    """Names that the grammar alone vouches for: honorific + name, or given name + surname."""
+    hits: list[NameHit] = []
+    for m in HON_NAME.finditer(flat):
+        kept = trim_name(m.group("name"))
+        name = clean_name(kept)
+        if kept and plausible_name(name, single_ok=True):
+            s = m.start("name")
+            hits.append(NameHit(m.start(), s, s + len(kept), name, fold_ws(m.group("hon"))))
+    covered = [(h.start, h.end) for h in hits]
+    for w in re.finditer(WORD, flat):
+        if w.group().lower() not in GIVEN_NAMES or any(a <= w.start() < b for a, b in covered):
+            continue
+        if re.search(r"\bSt\.?\s+$", flat[max(0, w.start() - 4) : w.start()]):
+            continue
+        g = GIVEN_NAME.match(flat, w.start())
+        kept = trim_name(g.group("name")) if g else ""
+        if g and kept and plausible_name(kept) and not _ORG_AFTER.match(flat, g.start() + len(kept)):
+            hits.append(NameHit(g.start(), g.start(), g.start() + len(kept), fold_ws(kept), ""))
+            covered.append((g.start(), g.start() + len(kept)))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def fold_ws(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+# --- Post titles -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Head:
+    kind: str
+    pattern: re.Pattern[str]
+    role: str
+    lower: str  # "any": lower case allowed; "np": only with an of/for phrase or "the"; "no"
+    ext: bool = False  # takes ", Children's Social Care" and "Safeguarding Services"
+    np: bool = True  # takes "of/for <phrase>"
+
+
+def _head(kind: str, rx: str, role: str, lower: str = "any", ext: bool = False, np: bool = True,
+          flags: int = re.IGNORECASE) -> Head:
+    return Head(kind, re.compile(rx, flags), role, lower, ext, np)
+
+
+HEADS = (
+    _head("psw", r"\bprincipal\s+social\s+worker\b", "principal-social-worker"),
+    _head("ad", r"\b(?:assistant|deputy)\s+(?:executive\s+|strategic\s+|corporate\s+)?director\b",
+          "assistant-director", ext=True),
+    _head("dir", r"\b(?:(?:executive|corporate|strategic|service|managing|operational|regional|"
+                 r"national|programme|improvement)\s+)?"
+                 r"director\b", "director", "np", ext=True),
+    _head("head", r"\bhead\s+of\b(?=\s)", "head-of-service", ext=True),
+    _head("ceo", r"\b(?:deputy\s+)?chief\s+executive(?:\s+officer)?\b", "chief-executive"),
+    _head("chief", r"\bChief\s+Officer\b", "director", "no", ext=True, flags=0),
+    _head("police", r"\b(?:Deputy\s+|Assistant\s+)?Chief\s+Constable\b", "other", "no", flags=0),
+    _head("leader", r"\b(?:Deputy\s+)?Leader\b", "leader", "no", flags=0),
+    _head("cab", r"\b(?:(?:lead\s+)?cabinet\s+member|executive\s+(?:board\s+)?member|lead\s+member"
+                 r"|(?:cabinet\s+)?portfolio\s+holder|cabinet\s+lead)\b(?!s|\s+(?:decision|session|"
+                 r"meeting|briefing)s?\b)", "cabinet-member",
+          ext=True),
+    _head("chair", r"\b(?:Vice[\s-]?)?(?:Chair(?:man|woman|person)?|[Cc]hair(?:man|woman|person))\b"
+                   r"|\bConven[eo]r\b|(?<=ndependent )chair\b", "chair", flags=0),
+    _head("officer", r"\b(?:(?:Senior|Principal|Lead|Chief)\s+)?(?:Democratic\s+(?:Services|Support)|"
+                     r"Member\s+Services|Committee\s+Services|Overview\s+and\s+Scrutiny|Scrutiny"
+                     r"(?:\s+Support)?|Committee|Governance|Monitoring|Policy|Legal|Democracy)\s+"
+                     r"(?:Officer|Manager|Adviser|Advisor|Clerk|Co-?ordinator)\b|\bClerk\b",
+          "officer", "no", np=False, flags=0),
+    _head("officer2", r"\b(?:Principal|Senior)\s+Officer\b", "officer", "no", ext=True, flags=0),
+    _head("manager", r"\b(?:Service|Group|Team|Operations|Practice|Area|Locality)\s+Manager\b",
+          "service-manager", "no", ext=True, flags=0),
+    _head("adviser", r"\b(?:improvement|intervention|education|independent)\s+(?:advis[eo]r|"
+                     r"consultant)\b(?!s)", "adviser", np=False),
+    _head("commissioner", r"\bCommissioner\b", "adviser", "no", flags=0),
+    _head("minister", r"\b(?:Deputy\s+)?Minister\b|\bSecretary\s+of\s+State\b", "minister", "no",
+          flags=0),
+    _head("inspector", r"\bHMI\b|\bHer\s+Majesty's\s+Inspector\b|\b(?:[Ll]ead\s+|Ofsted\s+)?"
+                       r"[Ii]nspector\b(?!s)", "inspector", "np", np=False, flags=0),
+    _head("dcs", r"\bDCS\b", "director-childrens-services", "no", np=False, flags=0),
+    _head("member", r"(?<!Executive )(?<!Cabinet )(?<!Lead )(?<!Board )\b(?:(?:Committee|Panel|"
+                    r"Board|Co-opted|Elected|Scrutiny|Independent)\s+)?"
+                    r"Members?\b(?!'|\s+of\s+(?!the\s+(?:Committee|Panel|Board|Sub-Committee)\b))"
+                    r"(?:\s+of\s+the\s+(?:Committee|Panel|Board|Sub-Committee))?",
+          "councillor", "no", np=False, flags=0),
+)
+NO_RESOLVE = {"chair", "member", "inspector", "officer", "adviser", "police"}
+PRE_TITLE = re.compile(r"(?:\b(?:interim|acting|temporary)\s+)?(?:\b(?:dfe|department\s+for\s+"
+                  r"education)(?:[\s-]+appointed)?\s+|\bindependent\s+|\bjoint\s+)?$", re.I)
+NOT_LEADER = re.compile(r"\b(?:Team|Group|Project|Practice|Service|Youth|Senior|Opposition|Party|"
+                         r"Labour|Conservative|Liberal|Green|Independent)\s+$")
+# "Ofsted's Regional Director", "the Trust's Chair": a post of another body.
+OTHER_OWNER = re.compile(r"\b(?:Ofsted|OFSTED|DfE|DFE|Trust|Board|Partnership|CCG|NHS|Police|"
+                         r"Constabulary|Government|Department|Inspectorate|CIW|CSSIW|School|"
+                         r"Academy|College|University|Hospital|Commissioner|Court)'s\s+$")
+OTHER_COMMISSIONER = re.compile(r"(?:Children's|Crime|Information|Older\s+People's)\s+$")
+INTERIM = re.compile(r"\b(?:interim|acting|temporary)\b|\((?:interim|acting)\)", re.I)
+NP_STOP = frozenset(
+    "pdf kb mb appendix minutes agenda item report ofsted the a an this that it he she they we "
+    "his her members member councillor councillors cllr mr mrs ms dr miss resolved action in on "
+    "at to by with from as who which and january february march april may june july august "
+    "september october november december monday tuesday wednesday thursday friday".split()
+)
+STATUTORY = re.compile(r"\s*(?:,\s*(?:who\s+is\s+|as\s+|in\s+(?:his|her|their)\s+capacity\s+as"
+                        r"\s+)|\(\s*|\s+(?:remaining|as|being)\s+)(?:the\s+)?(?:council's\s+|"
+                        r"authority's\s+)?(?:statutory\s+)?(director\s+of\s+(?:children's|social)\s+"
+                        r"services|dcs|dss)\b[^,)]*[,)]?", re.I)
+CONTRIBUTION = re.compile(r"(?:\s*\([^)]{0,80}\))?(?:\s*,[^,.;]{1,60},)?(?:\s*,)?\s+(?:(?:also|then|further|"
+                   r"briefly|subsequently)\s+)?(presented|reported|introduced|submitted|will\s+"
+                   r"submit|would\s+submit|answered|responded|explained|confirmed|advised|"
+                   r"outlined|highlighted|stated|informed|updated|briefed|said|commented|"
+                   r"suggested|asked|agreed|thanked|welcomed)\b", re.I)
+
+
+# --- Title grammar: tokens, separators and service-word runs ----------------------------
+
+NP_TOK = re.compile(r" *(?:(&)|([A-Za-z][A-Za-z'\-]*))")
+COMMA = re.compile(r", *")
+SPACES = re.compile(r"\s*")
+LEFT_RUN = re.compile(r"(?:[A-Z][\w']*(?:,? and | & | ))+$")
+CLOSE = re.compile(r"\s*[,.;:)]")
+DASH = re.compile(r" +- +")
+IN_PLACE = re.compile(r" in (?!the\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=[\s,.;:)]|$)")
+LIST_ENTRY = re.compile(rf"[ \t]*(?:{HONORIFIC}[ \t]|{WORD}[ \t]+{WORD}[ \t]*[-,(])")
+PAREN = re.compile(r"\s*\(([^()\n]{1,60})\)")
+WITH_RESP = re.compile(r"\s+with\s+(?:special\s+|lead\s+)?responsibility(?:\s+for)?(?=\s)", re.I)
+OF_FOR = re.compile(r"\s+(of|for)\s+(?=\S)", re.I)
+REPORT_OF = re.compile(r"\b(report|presentation|update)\s+(?:of|by|from)\s+(?:the\s+)?$", re.I)
+NAME = rf"(?:{HONORIFIC}[ \t]+){{0,2}}(?:{INITIALS})?{WORD}(?:[ \t]+(?:{WORD}|[A-Z]\.?)){{0,3}}"
+NAME_AFTER = re.compile(rf"(?:\s+in\s+[A-Z][a-z]+)?(?:\s*\([^()]{{1,80}}\))?\s*(?:,|\(|-|:)\s*"
+                        rf"(?P<n>{NAME})(?=[ \t]*[,);.\n]|\s*$|\s+and\s)")
+SEP_BEFORE = re.compile(r"(?:\s*(?:,|\(|-)\s*|\s{2,})(?:the\s+)?$")
+RELAXED_BEFORE = re.compile(rf"(?:(?<=[,;:(\n])|(?<=\band)|^)\s*(?P<n>{NAME})$")
+APPOSITIVE_END = re.compile(r"\s*(?:[,;.)\n]|$)|\s+and\s|\s+appointed\b|\s{2,}|\s+-\s")
+
+
+def domain_run(flat: str, pos: int, caps: bool) -> int:
+    """End of a run of service words ("Children's Social Care and Early Help") at pos."""
+    end, p, last_ok = pos, pos, False
+    for m in NP_TOK.finditer(flat, pos):
+        if m.start() != p:
+            break
+        w = m.group(2) or "&"
+        if w in ("and", "&"):
+            last_ok = False
+        elif low(w) in DOMAIN_WORDS and (w[0].isupper() or not caps):
+            last_ok = True
+        else:
+            break
+        p = m.end()
+        if last_ok:
+            end = p
+    return end

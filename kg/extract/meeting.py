@@ -1,0 +1,184 @@
+"""The meeting a page records: committee, date, venue and contact, from its header.
+
+The header is the text before the first agenda item (``doc.segments.header_end``), or the first
+lines of a page whose items were not found. Fields come from labels ("Venue:", "Place:",
+"Contact:", "Date:"), from "Minutes of the meeting of X held at V on D", from a line naming a
+committee, panel, board or cabinet, and from a line that is a date (and time).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.dates import all_dates, parse_date
+from kg.document import Document
+from kg.extract.common import fold, span
+from kg.facts import MeetingInfo
+
+_FIELD = re.compile(
+    r"^[ \t]*(?P<label>venue|place|location|where|date(?:\s+and\s+time)?|meeting\s+date|"
+    r"contact(?:\s+officer|\s+person)?|committee|meeting|body)\s*:\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+_HELD_HEAD = (
+    r"^[ \t]*(?:minutes\s+(?:of|for)\s+(?:the\s+|an?\s+)?(?:(?:special|extraordinary|ordinary|"
+    r"annual|additional|informal|reconvened)\s+)?meeting\s+of\s+(?:the\s+)?|(?:a\s+)?meeting\s+of"
+    r"\s+(?:the\s+)?|minutes\s+(?:of|for)\s+(?:the\s+)?|minutes\s*[:-]\s*)(?P<c>.+?)"
+)
+_HELD = (
+    re.compile(_HELD_HEAD + r",?\s+held\s+(?P<rest>(?:on|at|in|virtually|remotely)\b.*)$", re.I),
+    re.compile(_HELD_HEAD + r"(?:,?\s+(?P<rest>(?:on|at|in)\b.*)|\s*$)", re.I),
+)
+_COMMITTEE = re.compile(
+    r"\b(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum|Commission|Executive|Assembly|"
+    r"Council\s+Meeting|Full\s+Council)\b"
+)
+_VENUE_LINE = re.compile(
+    r"^[ \t]*(?:The\s+)?(?:Committee\s+Room|Council\s+Chamber|Civic\s+(?:Centre|Offices|Hall)|"
+    r"County\s+Hall|Town\s+Hall|City\s+Hall|Guildhall|Council\s+Offices|Conference\s+Room|"
+    r"Meeting\s+Room|Room\s+\d|Microsoft\s+Teams|Remote|Virtual|Online)\b"
+)
+_TIME = re.compile(r"\b(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|noon)|\bat\s+noon\b",
+                   re.IGNORECASE)
+_PLACE_IN = re.compile(r"\b(?i:at|in)\s+(?:(?i:the)\s+)?(?P<v>[A-Z](?:[^.;]|\.(?=\S))*?)"
+                       r"\s*(?:\.(?=\s|$)|;|$)")
+_PHONE = re.compile(r"[\s,;]+(?:Tel(?:ephone)?|Phone|E-?mail|Direct\s+line)\b.*$", re.IGNORECASE)
+_LABELISH = re.compile(r"\n(?=[ \t]*[A-Z][\w ]{0,30}:)")
+_NOT_COMMITTEE = re.compile(r":|\bCouncillors?\b|\bagenda\b|\bitems?\b|^\s*\d", re.IGNORECASE)
+
+
+def _is_committee(line: str) -> bool:
+    return bool(_COMMITTEE.search(line) or (line.isupper() and _COMMITTEE.search(line.title())))
+
+
+def _region(doc: Document) -> tuple[int, int]:
+    end = doc.segments.header_end
+    if end <= 0 and not doc.segments.items:
+        end = min(len(doc.norm), 1500)
+    return 0, max(end, 0)
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    pos = start
+    for line in text[start:end].split("\n"):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            yield pos + lead, pos + len(line.rstrip()), line.strip()
+        pos += len(line) + 1
+
+
+def _venue_from(rest: str) -> str | None:
+    cleaned = rest
+    for s, e, _ in reversed(all_dates(rest)):
+        cleaned = cleaned[:s] + " " * (e - s) + cleaned[e:]
+    cleaned = _TIME.sub(lambda m: " " * len(m.group()), cleaned)
+    m = _PLACE_IN.search(cleaned)
+    return fold(rest[m.start("v") : m.end("v")]).rstrip(" ,") if m else None
+
+
+def _held(doc: Document, s: int, fline: str, found: dict[str, str]) -> bool:
+    """'Minutes of the meeting of X held at V on D' and its shorter kinds."""
+    for rx in _HELD:
+        h = rx.match(fline)
+        if not h:
+            continue
+        rest = h.group("rest") or ""
+        dates = all_dates(rest)
+        if rest and not dates:
+            continue
+        c = h.group("c")
+        if not (_is_committee(c) or dates):
+            return False
+        if not re.fullmatch(r"(?:the\s+)?meeting", c, re.I):
+            found.setdefault("committee", fold(c))
+        found.setdefault("title", fold(doc.text[s : s + len(fline.rstrip())]))
+        if dates:
+            found.setdefault("date", dates[0][2])
+        venue = _venue_from(rest)
+        if venue:
+            found.setdefault("venue", venue)
+        return True
+    return False
+
+
+def _field(doc: Document, s: int, line: str, f: re.Match[str], found: dict[str, str]) -> str | None:
+    """Record a labelled field; return its key when the value is on the next line."""
+    label = f.group("label").lower()
+    key = ("venue" if label in ("venue", "place", "location", "where") else
+           "contact" if label.startswith("contact") else
+           "date" if "date" in label else "committee")
+    value = f.group("value").strip()
+    if key == "contact":
+        value = _PHONE.sub("", value).rstrip(" ,;")
+    if not value:
+        return key
+    if key == "date":
+        d = parse_date(value)
+        if d and len(d) == 10:
+            found.setdefault("date", d)
+    else:
+        vs = s + line.index(value)
+        found.setdefault(key, fold(doc.text[vs : vs + len(value)]))
+    return None
+
+
+def extract(doc: Document) -> Iterator[MeetingInfo]:
+    start, end = _region(doc)
+    if end <= start:
+        return
+    flat = doc.flat
+    found: dict[str, str] = {}
+    used: list[tuple[int, int]] = []
+    pending: str | None = None  # a label whose value is on the next line
+    skip_to = -1
+    for i, (s, e, line) in enumerate(_lines(doc.norm, start, end)):
+        if i > 40:
+            break
+        if s < skip_to:
+            continue
+        if pending:
+            found.setdefault(pending, fold(doc.text[s:e]))
+            used.append((s, e))
+            pending = None
+            continue
+        f = _FIELD.match(line)
+        if f:
+            pending = _field(doc, s, line, f, found)
+            used.append((s, e))
+            continue
+        fe = flat.find("\n", s)
+        fe = min(end, len(flat) if fe < 0 else fe)
+        cut = _LABELISH.search(doc.norm, e, fe)  # a joined line that starts a field ends it
+        fe = cut.start() if cut else fe
+        fline = flat[s:fe]  # the line with its hard-wrapped continuation
+        dates = all_dates(fline)
+        if _held(doc, s, fline, found) or (
+                dates and dates[0][0] <= 12 and len(fline) <= 160 and "date" not in found):
+            if dates and "date" not in found:
+                found["date"] = dates[0][2]
+                venue = _venue_from(fline[dates[0][1] :])
+                if venue:
+                    found.setdefault("venue", venue)
+            used.append((s, fe))
+            skip_to = fe
+            continue
+        if "venue" not in found and _VENUE_LINE.match(line) and len(line) <= 150:
+            found["venue"] = fold(doc.text[s:e])
+            used.append((s, e))
+            continue
+        if ("committee" not in found and _is_committee(line) and len(line) <= 120
+                and not _NOT_COMMITTEE.search(line) and not line.endswith(".")):
+            found["committee"] = fold(doc.text[s:e])
+            found.setdefault("title", found["committee"])
+            used.append((s, e))
+    if not used or not (found.get("committee") or found.get("date") or found.get("venue")):
+        return
+    yield MeetingInfo(
+        span=span(doc, min(a for a, _ in used), max(b for _, b in used)),
+        title=found.get("title"),
+        committee=found.get("committee"),
+        date=found.get("date"),
+        venue=found.get("venue"),
+        contact=found.get("contact"),
+    )

@@ -1,0 +1,62 @@
+"""Numbers as minutes write them: digits with commas, money, and numbers in words."""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
+_TEN_WORDS = "|".join(_TENS)
+
+_ONE_TO_NINE = "one|two|three|four|five|six|seven|eight|nine"
+# "twenty-five", "twenty five", "twelve", "a dozen"; whole words only.
+WORD_NUMBER = re.compile(
+    rf"\b(?:(?:{_TEN_WORDS})(?:[- ](?:{_ONE_TO_NINE}))?|{_UNIT_WORDS}|a\s+dozen)\b",
+    re.IGNORECASE,
+)
+# 1,118 / 12.5 / 87 ; not part of a word or a longer code ("CF31", "1/2/3", "2017/18").
+DIGITS = re.compile(
+    r"(?<![\w.,/£-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w/])"
+)
+_MULT = {"m": 1e6, "million": 1e6, "mn": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3,
+         "thousand": 1e3}
+MONEY = re.compile(
+    r"£\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(million|billion|thousand|mn|bn|m|k)?\b",
+    re.IGNORECASE,
+)
+
+
+def word_value(word: str) -> int | None:
+    """The value of a number written in words ("twenty-five" -> 25), else None."""
+    w = re.sub(r"\s+", " ", word.lower().strip())
+    if w == "a dozen":
+        return 12
+    if w in _UNITS:
+        return _UNITS[w]
+    parts = re.split(r"[- ]", w)
+    if parts and parts[0] in _TENS:
+        extra = _UNITS.get(parts[1], None) if len(parts) > 1 else 0
+        if extra is None or extra >= 10:
+            return None
+        return _TENS[parts[0]] + extra
+    return None
+
+
+def digits_value(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def money_value(m: re.Match[str]) -> float:
+    """Value in pounds of a MONEY match ("£1.2m" -> 1200000)."""
+    value = digits_value(m.group(1))
+    mult = (m.group(2) or "").lower()
+    return value * _MULT.get(mult, 1.0)

@@ -1,0 +1,242 @@
+"""Improvement and action plans, their workstreams or priorities, components, and boards.
+
+- plans: "Improvement Plan", "Children's Services Improvement Plan", "post-inspection action
+  plan", "priority plan" (not child protection, care or pathway plans, nor a plan the text says
+  there is not: "rather than a separate improvement plan"). Mentions of one kind of plan share
+  the fullest name the text gives it, so that they make one plan;
+- workstreams: "Workstream 2 of the Improvement Plan - Partnerships", and the parts listed after
+  "N priorities / workstreams / themes" of a plan, inline ("priorities: A; B; and C") or as
+  bullets ("1) Workforce - including ...");
+- components: the bullets under a workstream ("... - Partnerships namely:" then bullets), or
+  listed after a plan ("the priority plan: FFD, Early Help, Culture");
+- boards ("Improvement Board", board=True) and named programmes ("Back to Basics programme");
+- responds_to: the inspection type when the text says the plan follows an inspection.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.document import Document
+from kg.extract.common import fold, span
+from kg.extract.concerns import MARKER
+from kg.facts import PlanElement
+
+_I = re.IGNORECASE
+_PLAN = re.compile(
+    r"\b(?P<kind>improvement|action|priority|recovery|transformation|development)\s+plan\b", _I
+)
+_BOARD = re.compile(r"\bimprovement\s+board\b", _I)
+_KEEP_LOWER = {"post-inspection", "departmental", "multi-agency", "joint", "inspection"}
+_CONNECT = {"and", "&", "of", "for"}
+_NOT_NAME = re.compile(
+    r"^(?:the|a|an|this|that|its|their|our|new|latest|revised|updated|draft|final|separate|"
+    r"current|agreed|council's|authority's|service's|committee's|panel's|cabinet's|ofsted's|"
+    r"overall|whole|detailed|single|written|proposed|agrees|notes|approves|endorses|welcomes|"
+    r"receives|considers|supports)$",
+    _I,
+)
+_NOT_A_PLAN = re.compile(r"\b(?:child(?:ren)?|care|pathway|protection|safety|support)\s+$", _I)
+_NEGATED = re.compile(r"(?:rather\s+than|instead\s+of|\bno|\bnot\s+(?:a|an))\s+(?:\w+\s+){0,2}$", _I)
+_PROGRAMME = re.compile(r"(?:[A-Z][\w'-]*\s+)(?:(?:[A-Z][\w'-]*|to|of|and|for|in)\s+){0,4}programme\b")
+_NOT_PROGRAMME = re.compile(r"^(?:forward|work|committee|cabinet|meeting|council's|capital)\b", _I)
+_FOLLOWS = re.compile(
+    r"\b(?:following|after|in\s+response\s+to|responding\s+to|arising\s+from|to\s+address)\s+"
+    r"(?:the\s+|its\s+)?(?:[\w'-]+\s+){0,4}?(?:inspection|visit|ILACS?|JTAI|review)\b"
+    r"|\bpost-inspection\b",
+    _I,
+)
+_TYPES = [
+    ("ilacs", r"\bILACS?\b|inspection\s+of\s+local\s+authorit\w+\s+children'?s\s+services"),
+    ("sif", r"\bSIF\b|single\s+inspection|children\s+in\s+need\s+of\s+help\s+and\s+protection"),
+    ("protection-of-children", r"arrangements\s+for\s+the\s+protection\s+of\s+children"),
+    ("jtai", r"\bJTAI\b|joint\s+targeted\s+area\s+inspection"),
+    ("focused-visit", r"focused\s+visit"),
+    ("ciw-inspection", r"\bC?SSIW\b|\bCIW\b|care\s+inspectorate\s+wales|performance\s+evaluation"),
+    ("looked-after-children", r"looked\s+after\s+children\s+(?:\(LAC\)\s+)?(?:services\s+)?insp"),
+    ("monitoring-visit", r"monitoring\s+visit"),
+]
+_PARTS = re.compile(
+    r"\b(?:(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?:key\s+|main\s+)?"
+    r"(?:priorities|work\s?streams|themes|strands|pillars)\b"
+    r"(?:\s+(?:in|of|within|for)\s+(?:the|its|our)\s+[\w' -]{0,40}?(?:plan|board)\b)?",
+    _I,
+)
+_WORKSTREAM = re.compile(
+    r"\b(?P<ws>work\s?stream|priority|theme|strand)\s+(?P<n>\d{1,2}|[A-Z])\b\s*(?:of\s+the\s+[\w' ]{0,40}?"
+    r"plan\s*)?[-:]\s*(?P<name>[A-Z][\w' ,&()-]{2,60}?)(?=\s+(?:namely|including|which|where)\b|"
+    r"[.;:]|$)",
+    _I | re.MULTILINE,
+)
+_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10}
+
+
+def _type_of(text: str) -> str | None:
+    for notation, rx in _TYPES:
+        if re.search(rx, text, _I):
+            return notation
+    return None
+
+
+def _doc_type(doc: Document) -> str:
+    """The inspection the minutes are about: named in a title, else in the text; visits last."""
+    found = [_type_of(it.title) for it in doc.segments.items] + [_type_of(doc.flat)]
+    for t in found:
+        if t and not t.endswith("visit"):
+            return t
+    return next((t for t in found if t), "other")
+
+
+def _clean(label: str) -> str:
+    label = fold(label).strip(" ,;:.-")
+    return re.sub(r"^(?:the|a|an|our|its)\s+", "", label, flags=_I)
+
+
+def _name_before(flat: str, pos: int) -> list[str]:
+    """The capitalised words that name a plan or board, read leftwards from pos."""
+    words = re.findall(r"[\w'&-]+", flat[max(0, pos - 80) : pos])
+    out: list[str] = []
+    for w in reversed(words):
+        if w.lower() in _CONNECT and out and len(out) < 5:
+            out.insert(0, w)
+        elif (w[0].isupper() or w.lower() in _KEEP_LOWER) and not _NOT_NAME.match(w):
+            out.insert(0, w)
+        else:
+            break
+        if len(out) >= 5:
+            break
+    while out and out[0].lower() in _CONNECT:
+        out.pop(0)
+    return out
+
+
+def _split_list(text: str, n: int | None) -> list[str]:
+    text = re.split(r"\.\s|\.$|\s+-\s+|\s\(", text)[0].strip().rstrip(";,.")
+    text = re.sub(r"^\s*(?:including|namely|such\s+as|are|were)\s+", "", text, flags=_I)
+    sep = r"\s*;\s*(?:and\s+)?" if ";" in text else r"\s*,\s*(?:and\s+)?"
+    parts = [p for p in re.split(sep, text) if p.strip()]
+    if n and len(parts) < n and parts and " and " in parts[-1]:
+        parts = parts[:-1] + parts[-1].split(" and ", 1)
+    return [_clean(p) for p in parts if 0 < len(p.split()) <= 8]
+
+
+def _style(marker: str) -> str:
+    return re.sub(r"[a-z]", "a", re.sub(r"[A-Z]", "A", re.sub(r"\d+", "1", marker.strip())))
+
+
+def _bullets_after(doc: Document, pos: int) -> list[tuple[int, int]]:
+    """The bullet blocks right after pos, while they keep the first one's style of marker."""
+    out: list[tuple[int, int]] = []
+    style = None
+    for b in doc.segments.blocks:
+        if b.start <= pos:
+            continue
+        m = MARKER.match(doc.flat, b.start, b.end)
+        if not m or m.end() == b.start or (style and _style(m.group()) != style):
+            break
+        style = style or _style(m.group())
+        out.append((m.end(), b.end))
+    return out
+
+
+def _line_end(flat: str, pos: int) -> int:
+    end = flat.find("\n", pos)
+    return len(flat) if end < 0 else end
+
+
+def _listed(doc: Document, end: int, n: int | None) -> list[tuple[int, int, str]]:
+    """Labels listed after pos: inline on the rest of the line, or as the bullets below it."""
+    flat = doc.flat
+    stop = _line_end(flat, end)
+    rest = flat[end:stop]
+    lead = re.match(r"\s*(?:,\s*)?(?:(?:are|were|namely|highlighting|including|as\s+follows)\s*)*",
+                    rest)
+    after = rest[lead.end() if lead else 0 :]
+    if after.strip().rstrip(":-").strip() == "" and rest.rstrip().endswith((":", "-")):
+        out = []
+        for s, e in _bullets_after(doc, stop):
+            head = re.split(r"\s+-\s+|;|:|\.\s|\.$", flat[s:e])[0]
+            out.append((s, e, _clean(head)))
+        return out
+    if re.match(r"\s*(?::|,?\s*(?:including|namely|such\s+as))", rest, _I):
+        return [(end, stop, p) for p in _split_list(rest.lstrip(" :,"), n)]
+    return []
+
+
+def extract(doc: Document) -> Iterator[PlanElement]:
+    flat = doc.flat
+    seg = doc.segments
+    start = seg.header_end
+    doc_type = _doc_type(doc)
+    skip = [(s.start, s.end) for s in seg.sections if s.kind == "documents"]
+    names: dict[str, str] = {}
+    found = []
+    for m in _PLAN.finditer(flat, start):
+        if any(a <= m.start() < b for a, b in skip) or _NOT_A_PLAN.search(flat[: m.start()][-20:]):
+            continue
+        pre = _name_before(flat, m.start())
+        head = m.start() - len(" ".join(pre)) - (1 if pre else 0)
+        if _NEGATED.search(flat[max(0, head - 40) : head]):
+            continue
+        label = " ".join(pre + [m.group("kind").title(), "Plan"])
+        label = label[0].upper() + label[1:]
+        kind = m.group("kind").lower()
+        if len(label) > len(names.get(kind, "")):
+            names[kind] = label
+        found.append((m, kind))
+    for m, kind in found:
+        ctx = re.split(r"[.;]\s|\n", flat[m.start() : m.end() + 100])[0]
+        item = seg.item_at(m.start())
+        in_title = item is not None and item.title_start <= m.start() < item.title_end
+        responds = None
+        if _FOLLOWS.search(ctx) or _FOLLOWS.search(flat[max(0, m.start() - 60) : m.end()]) or (
+            in_title and item is not None and re.search(r"inspection|visit", item.title, _I)
+        ):
+            responds = _type_of(ctx) or doc_type
+        plan = names[kind]
+        yield PlanElement(plan, span(doc, m.start(), m.end()), responds_to=responds)
+        parts = _PARTS.search(flat, max(0, m.start() - 60), m.start())
+        if flat[m.end() : m.end() + 2].strip()[:1] != ":" or parts:
+            continue  # "priorities in the plan: A; B" are workstreams, read below
+        for s, e, comp in _listed(doc, m.end(), None):
+            yield PlanElement(plan, span(doc, s, e), component=comp)
+    main = names.get("improvement") or next(iter(names.values()), None)
+    boards = [(m, _name_before(flat, m.start())) for m in _BOARD.finditer(flat, start)]
+    board = max((" ".join(p + ["Improvement Board"]) for _, p in boards), key=len, default="")
+    for m, _ in boards:
+        yield PlanElement(board, span(doc, m.start(), m.end()), board=True)
+    for m in _PROGRAMME.finditer(flat, start):
+        name = re.sub(r"^(?:The|A|An|This|Our|Its)\s+", "", fold(m.group()))
+        if name.split()[0] != "programme" and not _NOT_PROGRAMME.match(name) and not re.search(
+            r"\bWork\s+programme$", name, _I
+        ):
+            sp = span(doc, m.start(), m.end())
+            yield PlanElement(main, sp, component=name) if main else PlanElement(name, sp)
+    if main:  # workstreams and priorities are those of a plan the text names
+        yield from _workstreams(doc, main)
+
+
+def _workstreams(doc: Document, main: str) -> Iterator[PlanElement]:
+    flat = doc.flat
+    start = doc.segments.header_end
+    for m in _WORKSTREAM.finditer(flat, start):
+        ws = f"{m.group('ws').title()} {m.group('n')} - {_clean(m.group('name'))}"
+        yield PlanElement(main, span(doc, m.start(), m.end()), workstream=ws)
+        stop = _line_end(flat, m.end())
+        if flat[m.end() : stop].rstrip().endswith(":"):
+            for s, e in _bullets_after(doc, stop):
+                comp = _clean(re.split(r"\s+-\s+|:", flat[s:e])[0])
+                if comp and len(comp.split()) <= 8:
+                    yield PlanElement(main, span(doc, s, e), workstream=ws, component=comp)
+    for m in _PARTS.finditer(flat, start):
+        item = doc.segments.item_at(m.start())
+        context = flat[item.start if item else max(0, m.start() - 300) : m.end()]
+        if not re.search(r"\bplan\b|\bboard\b", context, _I):
+            continue
+        n = m.group("n")
+        count = int(n) if n and n.isdigit() else _WORDS.get((n or "").lower())
+        for s, e, label in _listed(doc, m.end(), count)[: count or None]:
+            if label and len(label.split()) <= 8:
+                yield PlanElement(main, span(doc, s, e), workstream=label)

@@ -1,0 +1,356 @@
+"""Office-holders the minutes mention: whole titles, role type, interim flag, holder, contribution.
+
+A title is a head ("Director", "Head of", "Cabinet Member", "Chair" ...) grown left by
+"Interim"/"Acting" and a few qualifiers, and right by "of/for <service>", ", <service>",
+"(<service>)" and "with Responsibility for <service>". A bare head ("the Director") refers back
+(or forward) to a full title with the same words; it is not a post of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from kg.document import Document
+from kg.extract import lexicon_people as lx
+from kg.extract.common import fold, span
+from kg.extract.lexicon_people import NameHit
+from kg.facts import Post
+from kg.iris import post_key
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    title: str
+    head: lx.Head
+    bare: bool
+    interim: bool
+    role: str
+    contribution: str | None = None
+    holder: str | None = None
+    holder_start: int = -1
+    holder_end: int = -1
+    holder_hon: str = ""
+
+
+def _np(flat: str, pos: int, norm: str = "") -> int:
+    """End of the phrase after "of"/"for": capitalised words, service words, "the", "and"."""
+    end = p = pos
+    prev = "of"
+    while True:
+        if norm[p : p + 1] == "\n" and lx.LIST_ENTRY.match(norm, p + 1):
+            return end  # the next line of an attendance list, joined by the reflow
+        m = lx.NP_TOK.match(flat, p)
+        if not m or not (m.group(1) or m.group(2)):
+            c = lx.COMMA.match(flat, p)
+            if not c or end != p or prev in ("and", "&", "of", "the"):
+                return end
+            # a comma goes on only through a list of service words that closes with "and"
+            q = lx.domain_run(flat, c.end(), False)
+            seg = flat[c.end() : q]
+            if q == c.end() or not (re.search(r"\s(?:and|&)\s", seg) or lx.COMMA.match(flat, q)):
+                return end
+            end = p = q
+            continue
+        w = m.group(1) or m.group(2)
+        lw = w.lower()
+        nxt = lx.NP_TOK.match(flat, m.end())
+        nw = (nxt.group(1) or nxt.group(2) or "") if nxt else ""
+        if lw in ("and", "&", "of"):
+            if not nw or lx.low(nw) in lx.NP_STOP and nw != "the" or starts_post(flat, m.end()):
+                return end
+        elif lw == "the":
+            if prev != "of" or not nw[:1].isupper():
+                return end
+        elif w[0].isupper():
+            if lx.low(w) in lx.NP_STOP or (lw in lx.GIVEN_NAMES and nw[:1].isupper()):
+                return end
+        elif lx.low(w) not in lx.DOMAIN_WORDS:
+            return end
+        p, prev = m.end(), lw
+        if lw not in ("and", "&", "of", "the"):
+            end = p
+
+
+def starts_post(flat: str, pos: int) -> bool:
+    """Whether a post title begins at pos (after spaces)."""
+    pos = lx.SPACES.match(flat, pos).end()  # type: ignore[union-attr]
+    return any(h.pattern.match(flat, pos) for h in lx.HEADS if h.kind != "member")
+
+
+def _extend(flat: str, norm: str, hs: int, he: int, head: lx.Head) -> tuple[int, bool]:
+    """Right edge of the whole title, and whether it is bare (nothing after the head)."""
+    end, bare = he, True
+    caps = flat[hs].isupper()
+    if head.kind in ("leader", "chair", "commissioner", "minister", "ceo", "police"):
+        m = lx.OF_FOR.match(flat, end)
+        if m:
+            q = _np(flat, m.end(), norm)
+            if q > m.end():
+                place = lx.IN_PLACE.match(flat, q)
+                return (place.end() if place and head.kind == "commissioner" else q), False
+        return end, True
+    if not head.np:
+        return end, True
+    if head.kind == "head":
+        end = _np(flat, he, norm)
+        if end == he:
+            return he, True
+        bare = False
+    ext_done = False
+    for _ in range(4):
+        m = lx.WITH_RESP.match(flat, end)
+        if m:
+            end, bare = m.end(), False
+            continue
+        m = lx.PAREN.match(flat, end)
+        if m and head.ext:
+            inner = m.group(1).strip()
+            after = lx.OF_FOR.match(flat, m.end())
+            if lx.INTERIM.fullmatch(inner) or (re.fullmatch(r"[A-Z]{2,6}", inner) and after) or (
+                    lx.domain_run(flat, m.start(1), False) >= m.end(1) - 1):
+                end, bare = m.end(), False
+                continue
+        m = lx.OF_FOR.match(flat, end)
+        if m:
+            q = _np(flat, m.end(), norm)
+            if q > m.end():
+                end, bare = q, False
+                continue
+            break
+        d = lx.DASH.match(flat, end)
+        if d and bare and head.ext and flat[d.end() : d.end() + 1].isupper():
+            q = _np(flat, d.end(), norm)
+            if q > d.end():
+                end, bare = q, False
+                continue
+        if head.ext and (bare or (head.kind == "head" and not ext_done)):
+            ext_done = True
+            c = lx.COMMA.match(flat, end)
+            direct = flat[end : end + 1] == " " and flat[end + 1 : end + 2].isupper()
+            r0 = c.end() if c else end
+            q = lx.domain_run(flat, r0, caps)
+            if (c or direct) and q > r0 + 1 and (caps or lx.CLOSE.match(flat, q)):
+                end, bare = q, False
+                continue
+        break
+    return end, bare
+
+
+def _domain_left(run: str) -> int:
+    """Length of the service words that end run ("Children's Services " before "Director")."""
+    n = 0
+    for w in reversed(run.split()[-4:]):
+        if lx.low(w) not in lx.DOMAIN_WORDS:
+            break
+        n = len(run) - run.rindex(w, 0, len(run) - n)
+    return n
+
+
+def _role(title: str, head: lx.Head, holder_hon: str) -> str:
+    t = title.lower().replace("\u2019", "'")
+    if head.kind in ("dir", "chief"):
+        before, _, scope = t.partition("director" if head.kind == "dir" else "officer")
+        scope = scope or re.sub(r"\b(?:interim|acting|executive|corporate|strategic)\b", "", before)
+        if "social services" in scope and "adult social" not in scope:
+            return "director-social-services"
+        if re.search(r"child|young people|famil", scope) and not re.search(
+                r"social care|early help|safeguarding|commissioning|quality|partnership", scope):
+            return "director-childrens-services"
+        if re.search(r"\bpeople\b", scope) and re.search(r"executive|corporate|strategic", before):
+            return "director-childrens-services"
+    if head.kind == "ceo" and t.startswith("deputy"):
+        return "director"
+    if head.kind == "commissioner" and "councillor" in holder_hon.lower():
+        return "cabinet-member"
+    return head.role
+
+
+def _contribution(flat: str, m: Mention) -> str | None:
+    after = m.holder_end if m.holder_end > m.end else m.end
+    v = lx.CONTRIBUTION.match(flat, after) or lx.CONTRIBUTION.match(flat, m.end)
+    if v:
+        w = re.sub(r"\s+", " ", v.group(1).lower())
+        return {"will submit": "submitted", "would submit": "submitted",
+                "responded": "answered"}.get(w, w)
+    if lx.REPORT_OF.search(flat[max(0, m.start - 40) : m.start]):
+        return "submitted"
+    return None
+
+
+def _raw_mentions(doc: Document) -> list[Mention]:
+    flat = doc.flat
+    found: list[tuple[int, int, lx.Head]] = []
+    for head in lx.HEADS:
+        for m in head.pattern.finditer(flat):
+            found.append((m.start(), m.end(), head))
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    out: list[Mention] = []
+    taken = -1
+    skip_until = -1
+    for hs, he, head in found:
+        if hs < taken or hs < skip_until:
+            continue
+        before = flat[max(0, hs - 60) : hs]
+        if head.kind == "leader" and lx.NOT_LEADER.search(before):
+            continue
+        if head.kind == "commissioner" and lx.OTHER_COMMISSIONER.search(before):
+            continue
+        end, bare = _extend(flat, doc.norm, hs, he, head)
+        lower = not flat[hs].isupper()
+        if lower and head.lower == "no":
+            continue
+        if lower and head.lower == "np" and bare and not re.search(r"\b(?:the|an?)\s+$", before):
+            continue
+        left = lx.LEFT_RUN.search(before) if head.kind in ("dir", "ad", "manager") else None
+        n_left = _domain_left(left.group()) if left and not lower else 0
+        bare = bare and not n_left
+        pre = lx.PRE_TITLE.search(before[: len(before) - n_left])
+        start = hs - n_left - (len(pre.group()) if pre else 0)
+        if lx.OTHER_OWNER.search(flat, max(0, start - 40), start):
+            continue
+        title = fold(doc.text[start:end])
+        if head.kind == "member":
+            title = re.sub(r"^[Aa]\s+", "", title)
+        interim = bool(lx.INTERIM.search(title))
+        role = _role(title, head, "")
+        st = lx.STATUTORY.match(flat, end)
+        if st:
+            word = st.group(1).lower()
+            role = ("director-social-services" if "social" in word or word == "dss"
+                    else "director-childrens-services")
+            skip_until = st.end()
+        out.append(Mention(start, end, title, head, bare, interim, role))
+        taken = end
+    return out
+
+
+def _name_at(flat: str, s: int, e: int) -> NameHit | None:
+    raw = flat[s:e]
+    hon = re.match(rf"(?:{lx.HONORIFIC}\s+)*", raw)
+    h = hon.group() if hon else ""
+    kept = lx.trim_name(raw[len(h):])
+    name = lx.clean_name(kept)
+    single = bool(h) or flat[e : e + 2].lstrip().startswith("(")
+    first = name.split()[0] if name else ""
+    known = bool(h) or first.lower() in lx.GIVEN_NAMES or re.fullmatch(r"(?:[A-Z]\.?)+", first)
+    if kept and (known or single and " " not in name) and lx.plausible_name(name, single_ok=single):
+        return NameHit(s, s + len(h), s + len(h) + len(kept), name, lx.fold_ws(h))
+    return None
+
+
+def _link(flat: str, norm: str, mentions: list[Mention]) -> list[Mention]:
+    """Attach named holders: "Name, Title" / "Name (Title)" first, then "Title, Name"."""
+    names = lx.strict_names(flat)
+    by_end = {n.end: n for n in names}
+    by_start = {n.start: n for n in names}
+    claimed: set[int] = set()
+    out = list(mentions)
+
+    def attach(i: int, n: NameHit) -> None:
+        out[i] = replace(out[i], holder=n.name, holder_start=n.name_start, holder_end=n.end,
+                         holder_hon=n.hon)
+        claimed.add(n.start)
+
+    for i, m in enumerate(out):
+        if m.head.kind in ("member", "inspector", "dcs"):
+            continue
+        sep = lx.SEP_BEFORE.search(flat, max(0, m.start - 12), m.start)
+        if not sep or not lx.APPOSITIVE_END.match(norm, m.end):
+            continue
+        e = sep.start()
+        n = by_end.get(e)
+        if n is None and "  " not in sep.group():
+            r = lx.RELAXED_BEFORE.search(flat, max(0, e - 60), e)
+            n = _name_at(flat, r.start("n"), r.end("n")) if r else None
+            n = n if n and n.end == e else None
+        if n is not None:
+            attach(i, n)
+    for i, m in enumerate(out):
+        if m.holder or m.head.kind in ("member", "inspector", "dcs"):
+            continue
+        a = lx.NAME_AFTER.match(norm, m.end) or lx.NAME_AFTER.match(flat, m.end)
+        if not a:
+            continue
+        s = a.start("n")
+        n = by_start.get(s) or _name_at(flat, s, a.end("n"))
+        if n and n.start not in claimed and not starts_post(flat, s):
+            attach(i, n)
+    return out
+
+
+def _resolve(ms: list[Mention]) -> list[tuple[Mention, str]]:
+    """Pair each mention with the title it stands for (bare heads refer to full titles)."""
+    def core(t: str) -> str:
+        return re.sub(r"^(?:the\s+)?(?:(?:interim|acting|temporary)\s+)?", "", t.lower())
+
+    full = [m for m in ms if not m.bare]
+    out: list[tuple[Mention, str]] = []
+    for m in ms:
+        if not m.bare or m.head.kind in lx.NO_RESOLVE:
+            out.append((m, m.title))
+            continue
+        c = core(m.title)
+        cands = [f for f in full if core(f.title).startswith(c + " ") or core(f.title) == c
+                 or core(f.title).startswith(c + ",")]
+        if not cands and m.head.kind == "dcs":
+            cands = [f for f in full if f.role == "director-childrens-services"]
+        if not cands and c == "director":
+            cands = [f for f in full if f.head.kind == "dir"]
+        if cands:
+            prev = [f for f in cands if f.start < m.start]
+            out.append((m, (prev[-1] if prev else cands[0]).title))
+        elif m.title[0].isupper() or m.head.kind not in ("dir", "ad"):
+            out.append((m, m.title))
+    return out
+
+
+@lru_cache(maxsize=32)
+def mentions(doc: Document) -> tuple[Mention, ...]:
+    """Every post mention with its canonical title, merged role, interim flag and holder."""
+    flat = doc.flat
+    ms = _link(flat, doc.norm, _raw_mentions(doc))
+    ms = [replace(m, contribution=_contribution(flat, m),
+                  role=_role(m.title, m.head, m.holder_hon) if m.role == m.head.role else m.role)
+          for m in ms]
+    pairs = _resolve(ms)
+    groups: dict[str, list[tuple[Mention, str]]] = {}
+    for m, title in pairs:
+        key = "member" if m.head.kind == "member" else post_key(title)
+        groups.setdefault(key, []).append((m, title))
+    result: list[Mention] = []
+    for group in groups.values():
+        titles = [t for m, t in group if not m.bare] or [t for _, t in group]
+        title = next((t for t in titles if not t.isupper()), titles[0])
+        canon = next((m for m, t in group if t == title and not m.bare), group[0][0])
+        interim = any(m.interim for m, _ in group)
+        holder = next((m for m, _ in group if m.holder), None)
+        role = next((m.role for m, _ in group if m.role != m.head.role), canon.role)
+        name = holder.holder if holder else None
+        for m, _ in group:
+            own = m.holder == name  # the holder's own words at this mention, for people.py
+            result.append(replace(m, title=title, interim=interim, role=role, holder=name,
+                                  holder_start=m.holder_start if own else -1,
+                                  holder_end=m.holder_end if own else -1))
+    return tuple(sorted(result, key=lambda m: m.start))
+
+
+def extract(doc: Document) -> Iterator[Post]:
+    seen: set[tuple[str, int, str | None]] = set()
+    first: set[str] = set()
+    segs = doc.segments
+    for m in mentions(doc):
+        key = "member" if m.head.kind == "member" else post_key(m.title)
+        item = segs.item_at(m.start)
+        tag = (key, item.index if item else -1, m.contribution)
+        if key in first and (m.contribution is None or tag in seen):
+            continue
+        first.add(key)
+        seen.add(tag)
+        yield Post(title=m.title, role=m.role, interim=m.interim,
+                   span=span(doc, m.start, m.end), holder=m.holder, contribution=m.contribution)
+

@@ -1,0 +1,183 @@
+"""Decisions: resolutions, recommendations and actions, with number, owner and due date."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import DEV_CORPUS, DEV_GOLD, make_doc, needs_shared
+
+from kg.eval import similar
+from kg.extract import decisions
+from kg.facts import Decision
+
+
+def decs(text: str) -> list[Decision]:
+    doc = make_doc(text)
+    out = list(decisions.extract(doc))
+    for d in out:
+        assert doc.text[d.span.start : d.span.end] == d.span.quote
+    return out
+
+
+def test_numbered_resolutions_with_due_date() -> None:
+    text = (
+        "Resolved-\n\n \n\n"
+        "(1)          That the progress being made to the Improvement Plan continue to be "
+        "monitored.\n\n"
+        "(2)          That this be reported to the Panel\u2019s meeting on 15 April 2019.\n\n"
+        "Action:           Assistant Director, Children\u2019s Social Care Improvement\n\n"
+        "Supporting documents:\n"
+    )
+    got = decs(text)
+    assert [(d.kind, d.number) for d in got] == [
+        ("resolution", "1"), ("resolution", "2"), ("action", None)
+    ]
+    assert got[0].text.startswith("That the progress")  # the marker is not part of the text
+    assert got[1].due == "2019-04-15"
+    assert got[2].owner == "Assistant Director, Children\u2019s Social Care Improvement"
+
+
+def test_single_unnumbered_resolution_and_decision_block() -> None:
+    got = decs("289. Minutes\n\nRESOLVED: That the report be noted.\n\nThe meeting ended at 7.45 pm\n")
+    assert [(d.kind, d.text) for d in got] == [("resolution", "That the report be noted.")]
+    got = decs("Minutes:\n\nDiscussion.\n\nDecision:\n\n \n\nThe committee noted the reports.\n")
+    assert [(d.kind, d.text) for d in got] == [("resolution", "The committee noted the reports.")]
+
+
+def test_recommendations() -> None:
+    text = (
+        "Recommended \u2013\n\n(1)       Note the contents of this report.\n\n"
+        "(2)       Note the latest Improvement Plan.\n\n(Catherine Knowles)\n\nMinutes:\n\nText.\n"
+    )
+    got = decs(text)
+    assert [(d.kind, d.number, d.text) for d in got] == [
+        ("recommendation", "1", "Note the contents of this report."),
+        ("recommendation", "2", "Note the latest Improvement Plan."),
+    ]
+
+
+def test_inline_action_inside_a_bullet() -> None:
+    text = (
+        "Minutes:\n- A Committee Member advised that this matter was going to the Corporate\n"
+        "Parenting Board and suggested sharing a report. ACTION \u2013 add\nto action sheet\n"
+        "- The importance of communication was discussed\n"
+    )
+    got = decs(text)
+    assert [(d.kind, d.text, d.owner) for d in got] == [("action", "add to action sheet", None)]
+    got = decs(
+        "Minutes:\n- The Commissioner commented on the pace of change. ACTION \u2013 Strategic "
+        "Director\nto circulate the monitoring visit letter to all Members\n- A Member asked.\n"
+    )
+    assert got[0].owner == "Strategic Director"
+
+
+def test_resolved_colon_numbered_with_owner_and_month() -> None:
+    text = (
+        "RESOLVED:\n\n1) That the progress against the Improvement Plan be noted.\n\n"
+        "2) That the Director of Children's Services provide a report on private fostering to "
+        "the meeting in June 2017.\n\n"
+        "ACTION - Assistant Director, Safeguarding and Quality Assurance to circulate the case "
+        "audit findings to all Panel Members by 31 March 2017.\n"
+    )
+    got = decs(text)
+    assert [(d.kind, d.number) for d in got] == [
+        ("resolution", "1"), ("resolution", "2"), ("action", None)
+    ]
+    assert (got[1].owner, got[1].due) == ("Director of Children's Services", "2017-06")
+    assert (got[2].owner, got[2].due) == (
+        "Assistant Director, Safeguarding and Quality Assurance", "2017-03-31"
+    )
+
+
+def test_lettered_points_after_a_preamble_and_relative_due_date() -> None:
+    text = (
+        "Bridgend County Borough Council\n\nMonday, 12 June 2017 2.00 pm\n\n"
+        "4.   CSSIW Inspection of Children\u2019s Services\n\n"
+        "RESOLVED\nThat the Committee:\na) Notes the outcome of the inspection.\n"
+        "b) Asks the Executive Director of Children's Services to report on progress to the\n"
+        "Committee in six months.\n"
+    )
+    got = decs(text)
+    assert [(d.number, d.kind) for d in got] == [("a", "resolution"), ("b", "resolution")]
+    assert got[1].owner == "Executive Director of Children's Services"
+    assert got[1].due == "2017-12"
+
+
+def test_welsh_cabinet_board_style() -> None:
+    text = (
+        "NEATH PORT TALBOT COUNTY BOROUGH COUNCIL\nCABINET BOARD\n"
+        "1. APPOINTMENT OF CHAIRPERSON\n"
+        "Agreed that Councillor A R Lockwood be appointed Chairperson for the meeting.\n"
+        "3. CSSIW INSPECTION OF CHILDREN'S SERVICES - FINAL REPORT\n"
+        "Members received the final report.\n"
+        "Decision:\n"
+        "That the report be noted and that the action plan be monitored every six months.\n"
+        "Reason for Decision:\n"
+        "To ensure that the areas for development are addressed.\n"
+        "Implementation of Decision:\n"
+        "The decision is for immediate implementation.\n"
+    )
+    got = decs(text)
+    texts = [d.text for d in got]
+    assert "That the report be noted and that the action plan be monitored every six months." in texts
+    assert "that Councillor A R Lockwood be appointed Chairperson for the meeting." in texts
+    assert not any(t.startswith(("To ensure", "The decision is")) for t in texts)
+    assert all(d.due is None for d in got)  # "every six months" is not a due date
+
+
+def test_bulleted_resolutions_and_agreed_sentence() -> None:
+    text = (
+        "Minutes:\n\nThe Panel agreed to write to the Cabinet Member reflecting the discussion.\n\n"
+        "Resolved:\n\n\u2022 To note the findings of the Joint Targeted Area Inspection.\n\n"
+        "\u2022 To ask the Chairman to write to the Chief Constable about notifications.\n\n"
+        "(Duration of meeting: 10.30 am - 12.40 pm)\n"
+    )
+    got = decs(text)
+    assert {d.text for d in got} == {
+        "The Panel agreed to write to the Cabinet Member reflecting the discussion.",
+        "To note the findings of the Joint Targeted Area Inspection.",
+        "To ask the Chairman to write to the Chief Constable about notifications.",
+    }
+    assert {d.owner for d in got} == {None, "Chairman"}
+
+
+def test_roman_numerals_and_resolved_that_inline() -> None:
+    text = (
+        "Decision:\n\n(i)   That the findings of the CIW inspection be noted.\n\n"
+        "(ii)  That the Chief Officer \u2013 Social Care present a progress report to the "
+        "Committee in January 2020.\n\nSupporting documents:\n\n"
+        "4. FORTHCOMING ITEMS\n\nRESOLVED that the list of forthcoming items be noted.\n"
+    )
+    got = decs(text)
+    assert [d.number for d in got] == ["i", "ii", None]
+    assert got[1].owner == "Chief Officer \u2013 Social Care"
+    assert got[1].due == "2020-01"
+    assert got[2].text == "that the list of forthcoming items be noted."
+
+
+def test_minutes_approval_date_is_not_due() -> None:
+    got = decs("RESOLVED: That the minutes of the meeting held on 17 January 2017 be approved.\n")
+    assert got[0].due is None
+
+
+@needs_shared
+def test_dev_documents_against_gold() -> None:
+    core = hits = pred = matched = 0
+    for gold_path in sorted(DEV_GOLD.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        doc = make_doc((DEV_CORPUS / gold["document"]).read_text(encoding="utf-8"))
+        got = list(decisions.extract(doc))
+        used: set[int] = set()
+        for g in sorted(gold["decisions"], key=lambda g: not g.get("core", True)):
+            for i, d in enumerate(got):
+                if i not in used and d.kind in g["kind"] and similar(g["text"], d.text):
+                    used.add(i)
+                    hits += int(g.get("core", True))
+                    if g.get("due"):
+                        assert d.due and d.due.startswith(g["due"])
+                    break
+        core += sum(1 for g in gold["decisions"] if g.get("core", True))
+        pred += len(got)
+        matched += len(used)
+    assert hits == core
+    assert matched == pred

@@ -1,0 +1,170 @@
+"""Figures: values, units, what they measure, and whether they are targets or earlier values."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import DEV_CORPUS, DEV_GOLD, make_doc, needs_shared
+
+from kg.extract import figures
+from kg.extract.numbers import MONEY, money_value, word_value
+from kg.facts import Figure
+
+
+def figs(text: str) -> list[Figure]:
+    doc = make_doc("Minutes:\n\n" + text + "\n")
+    out = list(figures.extract(doc))
+    for f in out:
+        assert doc.text[f.span.start : f.span.end] == f.span.quote
+    return out
+
+
+def values(text: str) -> set[tuple[float, str]]:
+    return {(f.value, f.unit) for f in figs(text)}
+
+
+def one(text: str) -> Figure:
+    got = figs(text)
+    assert len(got) == 1, got
+    return got[0]
+
+
+def test_numbers_in_words_and_money() -> None:
+    assert word_value("twenty-five") == 25
+    assert word_value("one") == 1
+    assert word_value("someone") is None
+    m = MONEY.search("an extra £1.2m was agreed")
+    assert m and money_value(m) == 1_200_000
+    m = MONEY.search("the contract value of £28,500,000")
+    assert m and money_value(m) == 28_500_000
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, concern, qualifier",
+    [
+        ("The front door currently had 87% agency staff filling the roles.", 87, "percent",
+         "agency-staff", "actual"),
+        ("Some staff had a caseload of 30.", 30, "cases", "caseloads", "actual"),
+        ("What was the reason for 133 children not being under the correct team?", 133,
+         "children", None, "actual"),
+        ("The Director confirmed that approximately 17 LAC had responded.", 17, "children",
+         "placements-accommodation", "actual"),
+        ("The vacancy rate was 6%.", 6, "percent", "recruitment", "actual"),
+        ("An additional £750,000 had been identified from reserves.", 750000, "gbp",
+         "funding-resources", "actual"),
+        ("A recruitment campaign would be started in 3 months time.", 3, "months",
+         "recruitment", "target"),
+        ("The Council had appointed three new team managers.", 3, "staff", None, "actual"),
+        ("Officers redirected the five email boxes where contacts and referrals came in.", 5,
+         "count", "front-door", "actual"),
+        ("At the time of the inspection there were 14 young people in HMOs.", 14, "children",
+         "placements-accommodation", "previous"),
+        ("The aim was to reduce agency use to 10% by March 2018.", 10, "percent", "agency-staff",
+         "target"),
+    ],
+)
+def test_figure(
+    text: str, value: float, unit: str, concern: str | None, qualifier: str
+) -> None:
+    f = one(text)
+    assert (f.value, f.unit, f.qualifier) == (value, unit, qualifier)
+    if concern:
+        assert f.concern == concern
+
+
+def test_compared_values_share_their_unit() -> None:
+    got = figs(
+        "At the time of the inspection, there was 14 young people in HMOs and that had now "
+        "been reduced to one."
+    )
+    assert [(f.value, f.unit, f.qualifier) for f in got] == [
+        (14, "children", "previous"), (1, "children", "actual")
+    ]
+    got = figs("Average caseloads had fallen from 28 to 21 since the inspection.")
+    assert [(f.value, f.unit, f.qualifier) for f in got] == [
+        (28, "cases", "previous"), (21, "cases", "actual")
+    ]
+    got = figs("The number of agency social workers had reduced to two.")
+    assert [(f.value, f.unit, f.concern) for f in got] == [(2, "staff", "agency-staff")]
+
+
+def test_targets() -> None:
+    got = figs(
+        "The Panel was originally told caseload would be reduced to 20 and now being told the "
+        "Service would reduce caseload down to 25."
+    )
+    assert [(f.value, f.unit, f.qualifier) for f in got] == [
+        (20, "cases", "target"), (25, "cases", "target")
+    ]
+    got = figs("Average caseloads were now 17, against a target of 15.")
+    assert [(f.value, f.qualifier) for f in got] == [(17, "actual"), (15, "target")]
+    got = figs("Looking at reducing caseloads to a level of 20 for experienced staff and 17 for "
+               "newly qualified.")
+    assert [(f.value, f.unit, f.qualifier) for f in got] == [
+        (20, "cases", "target"), (17, "cases", "target")
+    ]
+
+
+def test_part_of_a_whole() -> None:
+    got = figs("15 of the 62 social workers in the safeguarding teams were agency workers.")
+    assert {(f.value, f.unit, f.concern) for f in got} == {
+        (15, "staff", "agency-staff"), (62, "staff", "agency-staff")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ofsted inspection report PDF 53 KB",
+        "The inspection took place between 7 and 16 January 2013.",
+        "The first monitoring visit took place on 6 - 7 March 2019.",
+        "The report was considered under item 82 and Appendix 2.",
+        "Members asked whether the Children Act 1989 duties were being met.",
+        "Document B was circulated; see Appendix A.",
+        "The meeting began at 6.00 pm and ended at 7.45 pm.",
+        "Contact Jane Smith on 01274 437077 or at City Hall, Bradford BD1 1HY.",
+        "Ofsted's first monitoring visit and the second monitoring visit were discussed.",
+        "(1) That the report be noted.",
+        "The average caseload of 14 was one of the lowest in Wales.",
+        "The budget for 2017/18 was agreed in 2017.",
+        "Cabinet would consider the report in six months.",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    got = figs(text)
+    assert all(f.value == 14 for f in got), got
+
+
+def test_durations_in_decisions_are_due_dates_not_figures() -> None:
+    doc = make_doc("RESOLVED:\n\n(1) That the Director report back in six months.\n")
+    assert list(figures.extract(doc)) == []
+
+
+def test_one_figure_per_value_and_unit_in_an_item() -> None:
+    got = figs("The caseload target was 20. Ideally caseloads of 20 would be reached by June.")
+    assert [(f.value, f.unit) for f in got] == [(20, "cases")]
+
+
+@needs_shared
+def test_dev_documents_against_gold() -> None:
+    core = hits = pred = matched = 0
+    for gold_path in sorted(DEV_GOLD.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        doc = make_doc((DEV_CORPUS / gold["document"]).read_text(encoding="utf-8"))
+        got = list(figures.extract(doc))
+        for f in got:
+            assert doc.text[f.span.start : f.span.end] == f.span.quote
+        used: set[int] = set()
+        golds = sorted(gold["figures"], key=lambda g: not g.get("core", True))
+        for g in golds:
+            for i, f in enumerate(got):
+                if i not in used and f.value == g["value"] and f.unit in g["unit"]:
+                    used.add(i)
+                    hits += int(g.get("core", True))
+                    break
+        core += sum(1 for g in golds if g.get("core", True))
+        pred += len(got)
+        matched += len(used)
+    assert hits / core >= 0.85, f"core recall {hits}/{core}"
+    assert matched / pred >= 0.85, f"precision {matched}/{pred}"

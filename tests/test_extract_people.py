@@ -1,0 +1,162 @@
+"""People: named people only, from lists, contacts, brackets, honorifics and post holders."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import DATA, DEV_CORPUS, DEV_GOLD, make_doc, needs_shared
+
+from kg.extract import people
+from kg.facts import Person
+from kg.readers import find_sources, read_document
+
+
+def extract(text: str) -> dict[str, Person]:
+    doc = make_doc(text)
+    out = list(people.extract(doc))
+    for p in out:
+        assert doc.text[p.span.start : p.span.end] == p.span.quote
+    names = [p.name for p in out]
+    assert len(names) == len(set(names)), names
+    return {p.name: p for p in out}
+
+
+def test_apologies_sentence() -> None:
+    found = extract("Apologies for absence were received from Councillor J Smith and Ms S A Webb "
+                    "(Parent Governor Representative).")
+    assert set(found) == {"J Smith", "S A Webb"}
+    assert {p.capacity for p in found.values()} == {"apologies"}
+
+
+def test_present_list_with_councillors_governing_surnames() -> None:
+    found = extract(
+        "Members Present: Councillors Pemberton (Chair), Bains (Vice-Chair), Arvind Sohal, "
+        "Kelsey, Sadler and Smith\n\nNon-Voting Co-optees: Mr J Balmer and Ms K Hartley\n\n"
+        "Apologies for Absence: Councillor Qureshi\n\nItems\n"
+    )
+    assert set(found) == {"Pemberton", "Bains", "Arvind Sohal", "Kelsey", "Sadler", "Smith",
+                          "J Balmer", "K Hartley", "Qureshi"}
+    assert found["Pemberton"].post_title == "Chair"
+    assert found["Bains"].post_title == "Vice-Chair"
+    assert found["Qureshi"].capacity == "apologies"
+    assert found["Kelsey"].capacity == "present"
+
+
+def test_attendance_block_over_lines_with_dotted_initials_and_wrapped_entries() -> None:
+    found = extract(
+        "Attendance:\n\nCouncillor E.G. Thomas (Chair)\nCouncillors: S.M. Allen, K. Davies, P\n"
+        "Morrell and D. Price\nMrs V. Kenny - Roman Catholic Church Representative\n\n"
+        "Officers in Attendance:\nA Jarvis (Director of Social Services, Health and Housing), "
+        "A Tanner (Head of Children and\nYoung People Services), K Dyer (Principal Officer, "
+        "Commissioning)\n\n1. APOLOGIES\n"
+    )
+    assert set(found) == {"E.G. Thomas", "S.M. Allen", "K. Davies", "P Morrell", "D. Price",
+                          "V. Kenny", "A Jarvis", "A Tanner", "K Dyer"}
+    assert found["E.G. Thomas"].post_title == "Chair"
+    assert found["A Jarvis"].post_title == "Director of Social Services, Health and Housing"
+
+
+def test_officers_with_dashes_and_guests() -> None:
+    found = extract(
+        "Officers:\n\nSusan Cadwallader - Corporate Director, Social Services and Wellbeing\n"
+        "Laura Kendrick - Head of Children's Social Care\n\nInvitees:\n\n"
+        "Councillor P J Whitcombe - Cabinet Member Social Services and Early Help\n\n1. Apologies\n"
+    )
+    assert found["Susan Cadwallader"].post_title == (
+        "Corporate Director, Social Services and Wellbeing")
+    assert found["Laura Kendrick"].post_title == "Head of Children's Social Care"
+    assert found["P J Whitcombe"].capacity == "guest"
+    assert found["P J Whitcombe"].post_title == "Cabinet Member Social Services and Early Help"
+
+
+def test_report_author_in_brackets_and_contact() -> None:
+    found = extract(
+        "Contact: Rachel Ogden, Democratic Services Officer\n\n"
+        "Recommended -\n\n(1) Note the contents of this report.\n\n(Catherine Knowles)\n\nMinutes:"
+    )
+    assert found["Catherine Knowles"].capacity == "author"
+    assert found["Rachel Ogden"].capacity == "contact"
+    assert found["Rachel Ogden"].post_title == "Democratic Services Officer"
+
+
+def test_honorifics_are_not_part_of_the_name() -> None:
+    found = extract("Councillor Mrs P Jones asked a question. Cllr. Ahmed replied. Dr Peter Tait "
+                    "and County Councillor Rhiannon Pryce-Jones attended.")
+    assert set(found) == {"P Jones", "Ahmed", "Peter Tait", "Rhiannon Pryce-Jones"}
+    assert found["Ahmed"].capacity == "councillor"
+
+
+def test_surname_mention_merges_with_full_name() -> None:
+    found = extract("Present: Councillors D Ashcroft and T Sweeney.\n\nCouncillor Sweeney declared "
+                    "a personal interest.")
+    assert set(found) == {"D Ashcroft", "T Sweeney"}
+
+
+def test_holders_named_beside_posts() -> None:
+    found = extract("The Director of Children's Services, Graham Pinder, introduced the report. "
+                    "The Convener welcomed Councillor Emlyn Kear, Cabinet Member for Children's "
+                    "Services, and Nia Harries, Head of Child and Family Services, to the meeting.")
+    assert found["Graham Pinder"].post_title == "Director of Children's Services"
+    assert found["Emlyn Kear"].post_title == "Cabinet Member for Children's Services"
+    assert found["Nia Harries"].post_title == "Head of Child and Family Services"
+
+
+def test_capitalised_phrases_and_pronouns_are_not_people() -> None:
+    assert extract(
+        "The Front Door and the Corporate Parenting Board were discussed with Children's Social "
+        "Care and Early Help. She explained the Signs of Safety model. The Director said that "
+        "Hywel Dda University Health Board and Grace Academy had helped. Mark Scheme changes and "
+        "Victoria Park were noted. The Head of Service, North Yorkshire, agreed.\n\n"
+        "(Improvement Plan)\n(Children Looked After)\n"
+    ) == {}
+
+
+# --- against the gold annotations -------------------------------------------------------------
+
+def key(name: str) -> set[str]:
+    return set(re.sub(r"[^\w\s]", " ", name.lower()).split())
+
+
+def score(doc_path: Path, gold_path: Path) -> tuple[int, int, list[str], list[str]]:
+    sources, _ = find_sources([doc_path])
+    doc = read_document(sources[0])
+    gold = [g["name"] for g in json.loads(gold_path.read_text())["people"]]
+    used: set[int] = set()
+    tp, fp = 0, []
+    for p in people.extract(doc):
+        a = key(p.name)
+        hit = next((i for i, g in enumerate(gold) if i not in used
+                    and (a == key(g) or len(a & key(g)) / len(a | key(g)) >= 0.75)), None)
+        if hit is None:
+            fp.append(p.name)
+        else:
+            used.add(hit)
+            tp += 1
+    return tp, len(gold), fp, [g for i, g in enumerate(gold) if i not in used]
+
+
+@needs_shared
+@pytest.mark.parametrize("name", sorted(p.stem for p in DEV_CORPUS.glob("*.txt")))
+def test_dev_gold_people(name: str) -> None:
+    _, _, fp, missed = score(DEV_CORPUS / f"{name}.txt", DEV_GOLD / f"{name}.json")
+    assert not fp and not missed, (fp, missed)
+
+
+def test_repo_gold_people() -> None:
+    tp = total = bad = 0
+    for gold_path in sorted((DATA / "gold").glob("*.json")):
+        doc_path = next((DATA / "minutes").glob(gold_path.stem + ".*"), None)
+        if doc_path is None:
+            continue
+        t, n, fp, _ = score(doc_path, gold_path)
+        tp, total, bad = tp + t, total + n, bad + len(fp)
+    assert total and tp / total >= 0.9 and bad <= max(2, tp // 20)
+
+
+def test_firms_and_ambiguous_surnames_are_not_new_people() -> None:
+    found = extract("Present: Councillors G. Jones and K. Jones.\n\nCouncillor Jones asked whether "
+                    "Mark Taylor Associates had reported.")
+    assert set(found) == {"G. Jones", "K. Jones"}

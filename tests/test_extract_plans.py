@@ -1,0 +1,132 @@
+"""Plans: improvement and action plans, workstreams, components, boards and programmes."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import DEV_CORPUS, DEV_GOLD, make_doc, needs_shared
+
+from kg.eval import similar
+from kg.extract import plans
+from kg.facts import PlanElement
+
+
+def elements(text: str) -> list[PlanElement]:
+    doc = make_doc(text)
+    out = list(plans.extract(doc))
+    for p in out:
+        assert doc.text[p.span.start : p.span.end] == p.span.quote
+    return out
+
+
+def labels(text: str) -> set[str]:
+    return {x for p in elements(text) for x in (p.plan, p.workstream, p.component) if x}
+
+
+def test_plan_following_an_inspection() -> None:
+    text = (
+        "Agenda item\n\nProgress update following the Ofsted inspection (ILACS)\n\n"
+        "The report updated the panel on the Improvement Plan following the recent OFSTED "
+        "inspection.\n"
+    )
+    got = elements(text)
+    assert {p.plan for p in got} == {"Improvement Plan"}
+    assert any(p.responds_to == "ilacs" for p in got)
+
+
+def test_workstream_and_components_under_it() -> None:
+    text = (
+        "Minutes:\n\n"
+        "The report focussed on changes within Workstream 2 of the Improvement Plan \u2013 "
+        "Partnerships namely:\n\n"
+        "\u00d8  The Multi Agency Safeguarding Hub (MASH)\n\n"
+        "\u00d8  Front Door Service\n\n"
+        "In addition, the report provided an update relating to:\n\n"
+        "\u00d8  The structure and governance around the Improvement Board, and\n\n"
+        "\u00d8  OFSTED\u2019s first monitoring visit.\n"
+    )
+    got = elements(text)
+    comps = {(p.workstream, p.component) for p in got if p.component}
+    assert comps == {
+        ("Workstream 2 - Partnerships", "Multi Agency Safeguarding Hub (MASH)"),
+        ("Workstream 2 - Partnerships", "Front Door Service"),
+    }
+    assert any(p.board and p.plan == "Improvement Board" for p in got)
+
+
+def test_priorities_listed_inline_and_as_bullets() -> None:
+    inline = (
+        "RESOLVED\nThat the Committee:\na) Agrees the Improvement Plan at Appendix B, and its "
+        "three priorities: Leadership and Management Oversight; Permanence for Children; and "
+        "Sufficiency of Placements.\n"
+    )
+    assert labels(inline) == {
+        "Improvement Plan", "Leadership and Management Oversight", "Permanence for Children",
+        "Sufficiency of Placements",
+    }
+    bullets = (
+        "Minutes:\n\nThe Children\u2019s Services Improvement Plan was built around four "
+        "workstreams:\n\n"
+        "1)    Leadership, Governance and Accountability;\n\n"
+        "2)    Workforce \u2013 including a recruitment and retention package;\n\n"
+        "3)    Practice Improvement \u2013 including a new Front Door;\n\n"
+        "4)    Performance and Quality Assurance.\n\n"
+        "The Improvement Board would meet fortnightly.\n"
+    )
+    got = elements(bullets)
+    assert {p.workstream for p in got if p.workstream} == {
+        "Leadership, Governance and Accountability", "Workforce", "Practice Improvement",
+        "Performance and Quality Assurance",
+    }
+    assert {p.plan for p in got if not p.board} == {"Children's Services Improvement Plan"}
+
+
+def test_components_listed_after_a_plan() -> None:
+    text = (
+        "Minutes:\n\nThe service had agreed the priority plan: FFD, Early Help, Culture, "
+        "Quality Assurance.\n"
+    )
+    got = elements(text)
+    assert {p.component for p in got if p.component} == {
+        "FFD", "Early Help", "Culture", "Quality Assurance"
+    }
+    assert {p.plan for p in got} == {"Priority Plan"}
+
+
+def test_programme_and_post_inspection_action_plan() -> None:
+    text = (
+        "Minutes:\n\nA Back to Basics programme for all staff was being developed.\n\n"
+        "THAT the Deputy Director report on progress with the post-inspection action plan.\n\n"
+        "The Forward Work Programme was noted.\n"
+    )
+    got = elements(text)
+    assert any(p.component == "Back to Basics programme" for p in got)
+    assert not any("Forward" in (p.component or p.plan) for p in got)
+    assert any(p.plan == "Post-inspection Action Plan" for p in got)
+
+
+def test_not_plans() -> None:
+    text = (
+        "Minutes:\n\nThe number of children subject to a child protection plan had fallen.\n\n"
+        "Care plans and pathway plans were not always up to date.\n\n"
+        "The response would be monitored through the business plan rather than a separate "
+        "improvement plan.\n"
+    )
+    assert elements(text) == []
+
+
+@needs_shared
+def test_dev_documents_against_gold() -> None:
+    core = hits = pred = matched = 0
+    for gold_path in sorted(DEV_GOLD.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        doc = make_doc((DEV_CORPUS / gold["document"]).read_text(encoding="utf-8"))
+        got = {x for p in plans.extract(doc) for x in (p.plan, p.workstream, p.component) if x}
+        entries = gold["plans"]["core"] + gold["plans"]["acceptable"]
+        for e in gold["plans"]["core"]:
+            core += 1
+            hits += any(similar(s, g) for s in e for g in got)
+        pred += len(got)
+        matched += sum(1 for g in got if any(similar(s, g) for e in entries for s in e))
+    assert hits == core
+    assert matched / pred >= 0.8, f"precision {matched}/{pred}"

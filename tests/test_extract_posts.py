@@ -1,0 +1,257 @@
+"""Posts: whole titles, role types, interim, holders, contributions, back-references."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import DATA, DEV_CORPUS, DEV_GOLD, make_doc, needs_shared
+
+from kg.extract import posts
+from kg.facts import Post
+from kg.readers import find_sources, read_document
+
+
+def extract(text: str) -> list[Post]:
+    doc = make_doc(text)
+    out = list(posts.extract(doc))
+    for p in out:
+        assert doc.text[p.span.start : p.span.end] == p.span.quote
+    return out
+
+
+def by_title(text: str) -> dict[str, Post]:
+    found: dict[str, Post] = {}
+    for p in extract(text):
+        found.setdefault(p.title, p)
+    return found
+
+
+@pytest.mark.parametrize(
+    "text, title, role",
+    [
+        ("The Assistant Director Safeguarding Services (Children's Social Care) presented the "
+         "report.", "Assistant Director Safeguarding Services (Children's Social Care)",
+         "assistant-director"),
+        ("The Cabinet Member with Responsibility (CMR) for Children and Families introduced it.",
+         "Cabinet Member with Responsibility (CMR) for Children and Families", "cabinet-member"),
+        ("The Corporate Director, Social Services and Wellbeing presented the report.",
+         "Corporate Director, Social Services and Wellbeing", "director-social-services"),
+        ("The Director of Children and Adult Services introduced the report.",
+         "Director of Children and Adult Services", "director-childrens-services"),
+        ("The Strategic Director for Children and Families advised Members.",
+         "Strategic Director for Children and Families", "director-childrens-services"),
+        ("The Corporate Director of Children's Services presented a report.",
+         "Corporate Director of Children's Services", "director-childrens-services"),
+        ("The Director of Public Health reported on obesity.", "Director of Public Health",
+         "director"),
+        ("The Portfolio Holder for Children's Services answered questions.",
+         "Portfolio Holder for Children's Services", "cabinet-member"),
+        ("The Head of Service, Safeguarding explained the figures.",
+         "Head of Service, Safeguarding", "head-of-service"),
+        ("The Principal Social Worker reported on audits.", "Principal Social Worker",
+         "principal-social-worker"),
+        ("The Leader of the Council welcomed the report.", "Leader of the Council", "leader"),
+        ("The Lead Member for Children said that training would follow.",
+         "Lead Member for Children", "cabinet-member"),
+        ("The Independent Chair of the Improvement Board reported.",
+         "Independent Chair of the Improvement Board", "chair"),
+        ("The DfE Improvement Adviser confirmed progress.", "DfE Improvement Adviser", "adviser"),
+        ("HMI had found weaknesses at the front door.", "HMI", "inspector"),
+        ("The Chairman thanked officers.", "Chairman", "chair"),
+        ("The Chief Executive confirmed the funding.", "Chief Executive", "chief-executive"),
+        ("The Executive Director - Children's Services reported.",
+         "Executive Director - Children's Services", "director-childrens-services"),
+        ("The director for children and families presented the letter.",
+         "director for children and families", "director-childrens-services"),
+        ("The Group Manager, Safeguarding confirmed the audit.", "Group Manager, Safeguarding",
+         "service-manager"),
+        ("Contact: Jane Doe, Democratic Services Officer", "Democratic Services Officer",
+         "officer"),
+    ],
+)
+def test_whole_titles_and_roles(text: str, title: str, role: str) -> None:
+    found = by_title(text)
+    assert title in found, found.keys()
+    assert found[title].role == role
+
+
+def test_interim_and_acting() -> None:
+    found = by_title(
+        "The Interim Assistant Director, Children's Social Care Improvement reported. "
+        "The Acting Head of Early Help explained."
+    )
+    ad = found["Interim Assistant Director, Children's Social Care Improvement"]
+    assert ad.interim and ad.role == "assistant-director" and ad.contribution == "reported"
+    assert found["Acting Head of Early Help"].interim
+
+
+def test_list_of_two_posts_is_split() -> None:
+    titles = set(by_title(
+        "She confirmed that the posts of Assistant Director, Children Social Care and Assistant "
+        "Director, Partnership Commissioning had now been filled."
+    ))
+    assert titles == {"Assistant Director, Children Social Care",
+                      "Assistant Director, Partnership Commissioning"}
+
+
+def test_bare_director_refers_back() -> None:
+    out = extract(
+        "The Director of Children and Adult Services introduced the report. The Director "
+        "confirmed that levels had been too high. In relation to agency work, the Director "
+        "stated that the Council needed to do better."
+    )
+    assert {p.title for p in out} == {"Director of Children and Adult Services"}
+    assert {p.contribution for p in out} >= {"introduced", "confirmed", "stated"}
+    assert all(p.role == "director-childrens-services" for p in out)
+
+
+def test_bare_title_before_full_title_refers_forward() -> None:
+    out = extract(
+        "82 Update from the Commissioner and the Strategic Director\n\nThe Panel welcomed Ian "
+        "Mellor, the Commissioner for Children's Services, and Gillian Rothwell, Strategic "
+        "Director for Children and Families. The Commissioner reported progress."
+    )
+    titles = {p.title: p for p in out}
+    assert set(titles) == {"Commissioner for Children's Services",
+                           "Strategic Director for Children and Families"}
+    assert titles["Commissioner for Children's Services"].holder == "Ian Mellor"
+    assert titles["Strategic Director for Children and Families"].holder == "Gillian Rothwell"
+
+
+@pytest.mark.parametrize(
+    "text, holder",
+    [
+        ("Jane Smith, Director of Children's Services, presented the report.", "Jane Smith"),
+        ("The Director of Children's Services (Jane Smith) presented the report.", "Jane Smith"),
+        ("The Director of Children's Services, Graham Pinder, introduced the report.",
+         "Graham Pinder"),
+        ("The Cabinet Member for Children's Services, County Councillor Rhiannon Pryce-Jones, "
+         "outlined the findings.", "Rhiannon Pryce-Jones"),
+        ("Officers:\nSusan Cadwallader - Director of Children's Services\n", "Susan Cadwallader"),
+        ("Also in attendance: Councillor A Marsden (Director of Children's Services).",
+         "A Marsden"),
+    ],
+)
+def test_holder_is_linked(text: str, holder: str) -> None:
+    out = extract(text)
+    assert [p.holder for p in out if p.title == "Director of Children's Services"
+            or p.role == "cabinet-member"][0] == holder
+
+
+def test_pronoun_and_questioner_name_no_holder() -> None:
+    out = extract(
+        "The Director of Children's Services introduced the report. She explained the changes. "
+        "In response to Councillor Smith, the Director explained the position."
+    )
+    assert all(p.holder is None for p in out)
+
+
+def test_statutory_appositive_gives_role_and_no_extra_post() -> None:
+    out = extract(
+        "The Director of Community Services, as the statutory Director of Social Services, and "
+        "the Head of Children's Services, Stefan Pugh, presented the findings."
+    )
+    titles = {p.title: p for p in out}
+    assert set(titles) == {"Director of Community Services", "Head of Children's Services"}
+    assert titles["Director of Community Services"].role == "director-social-services"
+    assert titles["Head of Children's Services"].holder == "Stefan Pugh"
+    assert titles["Head of Children's Services"].contribution == "presented"
+
+
+def test_councillor_commissioner_is_a_cabinet_member() -> None:
+    out = extract("Also present: Councillor Mohindra, Commissioner for Education and Children")
+    assert [(p.role, p.holder) for p in out] == [("cabinet-member", "Mohindra")]
+
+
+def test_members_are_one_peripheral_post() -> None:
+    out = extract("A Committee Member asked about staff. Members of the Panel raised concerns. "
+                  "A Member confirmed the task group. Members of the Youth Council attended.")
+    assert {p.title for p in out} == {"Committee Member"}
+    assert {p.role for p in out} == {"councillor"}
+
+
+def test_not_posts() -> None:
+    assert extract(
+        "The Corporate Parenting Board noted the Front Door changes and Early Help. The "
+        "Directorate restructure and the Children's Social Care service were discussed. The "
+        "service directors met weekly and team managers were appointed. Heads of Service met. "
+        "The Police and Crime Commissioner attended. He will chair the group."
+    ) == []
+
+
+def test_report_of_title_is_submitted() -> None:
+    out = extract("Cabinet received the report of the Interim Director of Social Services on "
+                  "the inspection.")
+    assert [(p.title, p.interim, p.contribution) for p in out] == [
+        ("Interim Director of Social Services", True, "submitted")]
+    assert out[0].role == "director-social-services"
+
+
+# --- against the gold annotations -------------------------------------------------------------
+
+def norm_title(s: str) -> set[str]:
+    words = re.sub(r"[^\w\s]", " ", s.lower().replace("\u2019", "'")).split()
+    return {w for w in words if w not in ("the", "interim")}
+
+
+def matches(a: str, b: str) -> bool:
+    x, y = norm_title(a), norm_title(b)
+    return x == y or bool(x | y) and len(x & y) / len(x | y) >= 0.75
+
+
+def score(doc_path: Path, gold_path: Path) -> tuple[int, int, list[str], list[str]]:
+    sources, _ = find_sources([doc_path])
+    doc = read_document(sources[0])
+    gold = json.loads(gold_path.read_text())["posts"]
+    titles: dict[str, Post] = {}
+    for p in posts.extract(doc):
+        titles.setdefault("member" if p.role == "councillor" else p.title, p)
+    used: set[int] = set()
+    tp, fp, wrong_role = 0, [], []
+    for p in titles.values():
+        hit = next((i for i, g in enumerate(gold) if i not in used
+                    and any(matches(p.title, t) for t in g["title"])), None)
+        if hit is None:
+            fp.append(p.title)
+            continue
+        used.add(hit)
+        tp += gold[hit].get("core", True)
+        if p.role not in gold[hit]["role"]:
+            wrong_role.append(p.title)
+    core = sum(1 for g in gold if g.get("core", True))
+    missed = [g["title"][0] for i, g in enumerate(gold) if g.get("core", True) and i not in used]
+    return tp, core, fp + wrong_role, missed
+
+
+@needs_shared
+@pytest.mark.parametrize("name", sorted(p.stem for p in DEV_CORPUS.glob("*.txt")))
+def test_dev_gold_posts(name: str) -> None:
+    tp, core, errors, missed = score(DEV_CORPUS / f"{name}.txt", DEV_GOLD / f"{name}.json")
+    assert not missed and not errors, (missed, errors)
+
+
+def test_repo_gold_posts() -> None:
+    tp = core = bad = 0
+    for gold_path in sorted((DATA / "gold").glob("*.json")):
+        doc_path = next((DATA / "minutes").glob(gold_path.stem + ".*"), None)
+        if doc_path is None:
+            continue
+        t, c, errors, _ = score(doc_path, gold_path)
+        tp, core, bad = tp + t, core + c, bad + len(errors)
+    assert core and tp / core >= 0.9 and bad <= max(2, tp // 20)
+
+
+def test_other_bodies_and_meeting_names_are_not_council_posts() -> None:
+    out = extract("Ofsted's Regional Director, Chris Russell, wrote to the Council. The Executive "
+                  "Member Decision Session would follow. The Director of Finance confirmed it.")
+    assert [(p.title, p.holder) for p in out] == [("Director of Finance", None)]
+
+
+def test_service_words_before_the_head_and_colon_fields() -> None:
+    found = by_title("Chairman: Councillor Jane Smith\n\nThe Children's Services Director "
+                     "presented the report.")
+    assert found["Chairman"].holder == "Jane Smith"
+    assert found["Children's Services Director"].role == "director-childrens-services"
