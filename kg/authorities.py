@@ -112,7 +112,30 @@ class Register:
     by_code: dict[str, Authority]
     names: dict[str, tuple[str, ...]]  # lower-cased variant -> GSS codes
     acronyms: dict[str, str]  # upper-case acronym -> GSS
-    pattern: re.Pattern[str]
+    longest: int  # words in the longest name
+
+    def find_names(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, normalised name) of every capitalised authority name, longest first.
+
+        Looks word n-grams up in a dict: one pass, however many names the register has.
+        """
+        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        out = []
+        i = 0
+        while i < len(toks):
+            if not toks[i][2][0].isupper():
+                i += 1
+                continue
+            for n in range(min(self.longest, len(toks) - i), 0, -1):
+                words = toks[i : i + n]
+                key = " ".join("and" if w == "&" else w.lower().replace("\u2019", "'") for _, _, w in words)
+                if key in self.names and words[-1][2] != "&":
+                    out.append((words[0][0], words[-1][1], key))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
 
     def successor(self, gss: str, on: str | None) -> str:
         """The authority that holds the area's services on a date (ISO, any precision)."""
@@ -133,6 +156,9 @@ class Register:
         live = [c for c in codes if _alive(self.by_gss[c], on)]
         pick = sorted(live or codes, key=lambda c: self.by_gss[c].start or "")[-1]
         return self.successor(pick, on)
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)*|&")
 
 
 def _alive(a: Authority, on: str | None) -> bool:
@@ -227,7 +253,5 @@ def register() -> Register:
         for x in _acronyms(row):
             acr.setdefault(x, set()).add(a.gss)
     acronyms = {k: next(iter(v)) for k, v in acr.items() if len(v) == 1 and k not in NOT_AUTHORITY_ACRONYMS}
-    variants = sorted(names, key=lambda v: (-len(v), v))
-    alt = "|".join(re.escape(v).replace(r"\ ", r"[\s,]+").replace("'", "['\u2019]?") for v in variants)
-    pattern = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
-    return Register(by_gss, by_code, {k: tuple(sorted(v)) for k, v in names.items()}, acronyms, pattern)
+    longest = max(len(v.split()) for v in names)
+    return Register(by_gss, by_code, {k: tuple(sorted(v)) for k, v in names.items()}, acronyms, longest)

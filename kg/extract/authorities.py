@@ -53,17 +53,16 @@ def extract(doc: Document) -> Iterator[AuthorityMention]:
     on = reference_date(doc)
     flat = doc.flat
     found: list[tuple[int, int, str, float]] = []
-    for m in reg.pattern.finditer(flat):
-        if not flat[m.start()].isupper():
-            continue  # place names are capitalised; "reading" the verb is not Reading
-        after = flat[m.end() : m.end() + 80]
+    for start, end, name in reg.find_names(flat):
+        # place names are capitalised, so "reading" the verb is never Reading
+        after = flat[end : end + 80]
         if _NOT_COUNCIL_AFTER.match(after) or _other_body(after):
             continue
-        gss = reg.lookup(m.group(), on)
+        gss = reg.lookup(name, on)
         if not gss:
             continue
-        weight = 2.0 if ("council" in m.group().lower() or _COUNCIL_WORD.match(after)) else 1.0
-        found.append((m.start(), m.end(), gss, weight))
+        weight = 2.0 if ("council" in name or _COUNCIL_WORD.match(after)) else 1.0
+        found.append((start, end, gss, weight))
     taken = [(s, e) for s, e, _, _ in found]
     for m in _ACRONYM.finditer(flat):
         gss = reg.acronyms.get(m.group())
