@@ -17,8 +17,17 @@ if TYPE_CHECKING:
 
 _AGENDA_ITEM = re.compile(r"^\s*agenda\s+item(?:\s+(\d{1,4}[a-z]?))?\s*:?\s*$", re.IGNORECASE)
 _NUMBERED = re.compile(
-    r"^\s*(?:(?:item|minute|min\.?)\s*(?:no\.?)?\s*)?(\d{1,4}(?:[./]\d{1,2})?[a-z]?)"
+    r"^\s*(?P<label>(?i:item|minute|min\.?|agenda\s+item)\s*(?i:no\.?)?\s*)?"
+    r"(\d{1,4}(?:[./]\d{1,4})?[a-z]?|[A-Z]{1,6}/\d{1,4}/\d{1,4})"
     r"(?:\.|:|\s-|\s)\s*([A-Z\"'(].{2,200})$"
+)
+# Procedural items that open most meetings: they anchor pages whose items carry no numbers.
+_PROCEDURAL = re.compile(
+    r"^\s*(?:apologies|declarations?\s+of\s+(?:interests?|pecuniary)|minutes\s+of|(?:confirmation\s+of\s+)?minutes$|"
+    r"urgent\s+(?:items|business)|date\s+of\s+(?:the\s+)?next\s+meeting|work\s+programme|"
+    r"exclusion\s+of\s+(?:the\s+)?(?:press|public)|any\s+other\s+(?:urgent\s+)?business|"
+    r"public\s+questions|chair(?:man)?'?s\s+announcements|notice\s+of\s+recording)",
+    re.IGNORECASE,
 )
 _LONE_NUMBER = re.compile(r"^\s*(?:item\s+)?(\d{1,4})(\.)?\s*$", re.IGNORECASE)
 _SECTION = re.compile(
@@ -138,7 +147,7 @@ def _item_heads(lines: list[tuple[int, int, str]], pdf: bool) -> list[tuple[int,
                     heads.append((k, lone.group(1), t0 + lead, t0 + len(tl.rstrip())))
                 elif numbered and not m.group(1):
                     # "Agenda item" then "7. Title": the number is printed on the title line
-                    heads.append((j, numbered.group(1), t0 + numbered.start(2), t0 + len(tl.rstrip())))
+                    heads.append((j, numbered.group(2), t0 + numbered.start(3), t0 + len(tl.rstrip())))
                 else:
                     heads.append((j, m.group(1), t0 + lead, t0 + len(tl.rstrip())))
             continue
@@ -169,17 +178,19 @@ def _item_heads(lines: list[tuple[int, int, str]], pdf: bool) -> list[tuple[int,
         strong = False
         if m and not prev_blank and i > 0:
             # PDFs and plain exports have no blank lines: take a heading that looks like one
-            title = m.group(2).rstrip()
+            title = m.group(3).rstrip()
             before = lines[i - 1][2].rstrip()
             strong = (
                 title.isupper()
-                or "/" in m.group(1)
+                or "/" in m.group(2)
+                or bool(m.group("label"))
                 or (before.endswith((".", ":", ")")) and len(title.split()) <= 14 and last >= 0)
             )
         if m and (prev_blank or i == 0 or strong):
-            number, title = m.group(1), m.group(2).rstrip()
-            num = float(re.match(r"\d+(?:\.\d+)?", number).group())  # type: ignore[union-attr]
-            heading = title.isupper() or len(title.split()) <= 5
+            number, title = m.group(2), m.group(3).rstrip()
+            num = _item_number_value(number)
+            # "Item 5. Title." is a heading whatever its punctuation
+            heading = title.isupper() or len(title.split()) <= 5 or bool(m.group("label"))
             sentence = title.endswith((".", ";", ",")) and not title.endswith("etc.") and not (
                 heading and title.endswith(".")
             )
@@ -190,13 +201,53 @@ def _item_heads(lines: list[tuple[int, int, str]], pdf: bool) -> list[tuple[int,
                 and num > last
                 and not BULLET_GLYPH.match(line)
             ):
-                t0 = start + m.start(2)
+                t0 = start + m.start(3)
                 heads.append((i, number, t0, t0 + len(title)))
                 last = num
         prev_blank = blank or bool(_SECTION.match(line))
     # A lone "1." list inside prose is not an agenda; items come in runs or head the page.
     if len(heads) == 1 and heads[0][0] > 3:
+        heads = []
+    return heads or _unnumbered_heads(lines)
+
+
+def _item_number_value(number: str) -> float:
+    """The sortable part of a printed item number: "290", "15/18" -> 15, "CYP/14/29" -> 29."""
+    parts = re.findall(r"\d+", number)
+    if number[:1].isalpha():
+        return float(parts[-1])
+    m = re.match(r"\d+(?:\.\d+)?", number)
+    return float(m.group()) if m else 0.0
+
+
+def _standalone(lines: list[tuple[int, int, str]], i: int) -> bool:
+    before = i == 0 or not lines[i - 1][2].strip()
+    after = i + 1 >= len(lines) or not lines[i + 1][2].strip()
+    return before and after
+
+
+def _unnumbered_heads(lines: list[tuple[int, int, str]]) -> list[tuple[int, str | None, int, int]]:
+    """Items of a meeting page that prints no numbers, anchored on its procedural items.
+
+    Needs two procedural headings ("Apologies for Absence", "Declarations of Interest") standing
+    on lines of their own; then every such title-like line after the first is an item.
+    """
+    anchors = [i for i, (_, _, line) in enumerate(lines) if _standalone(lines, i) and _PROCEDURAL.match(line)
+               and len(line.strip()) <= 120 and not line.strip().endswith(".")]
+    if len(anchors) < 2:
         return []
+    heads: list[tuple[int, str | None, int, int]] = []
+    for i in range(anchors[0], len(lines)):
+        start, _, line = lines[i]
+        text = line.strip()
+        if not text or not _standalone(lines, i) or len(text) > 120 or text.endswith((".", ":", ";", ",")):
+            continue
+        words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3]
+        capitalised = sum(1 for w in words if w[0].isupper())
+        title_like = bool(words) and capitalised / len(words) >= 0.6 and text[0].isupper()
+        if i in anchors or (title_like and not BULLET_GLYPH.match(line) and not _SECTION.match(line)):
+            lead = len(line) - len(line.lstrip())
+            heads.append((i, None, start + lead, start + lead + len(text)))
     return heads
 
 
