@@ -171,12 +171,13 @@ def stats(graphs: tuple[Path, ...]) -> None:
 @main.command("eval")
 @click.argument("gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @click.argument("corpus_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("-v", "--details", is_flag=True, help="List every missed and extra fact, per document.")
 @reports_errors
-def evaluate(gold_dir: Path, corpus_dir: Path) -> None:
+def evaluate(gold_dir: Path, corpus_dir: Path, details: bool) -> None:
     """Score extraction against hand annotations: P/R/F1 per category, attributes, quotes."""
     from kg.eval import evaluate as run_eval
 
-    click.echo(run_eval(gold_dir, corpus_dir).render(), nl=False)
+    click.echo(run_eval(gold_dir, corpus_dir).render(details), nl=False)
 
 
 @main.command()

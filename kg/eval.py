@@ -59,6 +59,8 @@ class Score:
     core: int = 0
     matched_core: int = 0
     attrs: dict[str, list[int]] = field(default_factory=dict)  # name -> [right, total]
+    missed: list[str] = field(default_factory=list)  # core gold entries not found
+    extra: list[str] = field(default_factory=list)  # predictions matching no gold entry
 
     def add(self, other: Score) -> None:
         self.predicted += other.predicted
@@ -105,13 +107,30 @@ def _match(
                     attrs(s, g, p)
                 break
     s.matched_pred = len(used)
-    # several predictions of one acceptable thing are not errors of fact, only repeats
+    matched_golds = set()
+    used2: set[int] = set()
+    for gi, g in enumerate(sorted(golds, key=lambda g: not g.get("core", True))):
+        for i, p in enumerate(preds):
+            if i not in used2 and ok(g, p):
+                used2.add(i)
+                matched_golds.add(gi)
+                break
+    ordered = sorted(golds, key=lambda g: not g.get("core", True))
+    s.missed = [_brief(g) for gi, g in enumerate(ordered) if gi not in matched_golds and g.get("core", True)]
+    s.extra = [_brief(p) for i, p in enumerate(preds) if i not in used]
     return s
+
+
+def _brief(d: dict[str, Any]) -> str:
+    keep = {k: v for k, v in d.items() if v not in (None, "", []) and k not in ("core", "source", "quote")}
+    return ", ".join(f"{k}={v}" for k, v in keep.items() if not str(v).startswith("https://"))
 
 
 def _sets(gold: dict[str, list[Any]], preds: set[str]) -> Score:
     core, ok = set(gold.get("core", [])), set(gold.get("core", [])) | set(gold.get("acceptable", []))
-    return Score(len(preds), len(preds & ok), len(core), len(core & preds))
+    s = Score(len(preds), len(preds & ok), len(core), len(core & preds))
+    s.missed, s.extra = sorted(core - preds), sorted(preds - ok)
+    return s
 
 
 def _labels(gold: dict[str, list[list[str]]], preds: set[str]) -> Score:
@@ -233,6 +252,7 @@ class EvalReport:
     documents: int
     quotes_checked: int
     quote_errors: list[str]
+    details: list[str] = field(default_factory=list)
 
     @property
     def micro(self) -> Score:
@@ -241,8 +261,9 @@ class EvalReport:
             total.add(s)
         return total
 
-    def render(self) -> str:
-        lines = [f"{'category':14} {'pred':>5} {'core':>5} {'P':>6} {'R':>6} {'F1':>6}"]
+    def render(self, details: bool = False) -> str:
+        lines = [*self.details, ""] if details else []
+        lines += [f"{'category':14} {'pred':>5} {'core':>5} {'P':>6} {'R':>6} {'F1':>6}"]
         for name in CATEGORIES:
             s = self.per_category[name]
             lines.append(f"{name:14} {s.predicted:5d} {s.core:5d} {s.p:6.3f} {s.r:6.3f} {s.f1:6.3f}")
@@ -271,7 +292,7 @@ def evaluate(gold_dir: Path, corpus_dir: Path) -> EvalReport:
     if not golds:
         raise InputError(f"{gold_dir}: no gold .json files; give the folder of annotations")
     per: dict[str, Score] = {c: Score() for c in CATEGORIES}
-    checked, errors = 0, []
+    checked, errors, details = 0, [], []
     queries = library()
     for gpath in golds:
         try:
@@ -307,10 +328,12 @@ def evaluate(gold_dir: Path, corpus_dir: Path) -> EvalReport:
             tables[cat] = [dict(zip(cols, r, strict=True)) for r in rows]
         for cat, s in score_document(gold, tables).items():
             per[cat].add(s)
+            details += [f"{doc_path.name}: {cat}: missed {m}" for m in s.missed]
+            details += [f"{doc_path.name}: {cat}: extra {x}" for x in s.extra]
         text = result.documents[0].text
         for sol in store.query(_QUOTES, use_default_graph_as_union=True):
             checked += 1
             s0, e0, exact = int(sol["start"].value), int(sol["end"].value), sol["exact"].value
             if text[s0:e0] != exact:
                 errors.append(f"{doc_path.name}: quote at {s0}-{e0} does not match its text")
-    return EvalReport(per, len(golds), checked, errors)
+    return EvalReport(per, len(golds), checked, errors, details)
