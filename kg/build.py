@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -36,25 +39,48 @@ def read_sources(paths: Iterable[Path]) -> tuple[list[Source], list[str]]:
     return find_sources(list(paths))
 
 
+PARALLEL_MIN = 64  # below this, starting worker processes costs more than it saves
+
+
+def _read_and_extract(src: Source) -> tuple[Document, list[F.Fact]] | str:
+    """One source to its document and facts, or the one-line error that names it."""
+    try:
+        doc = read_document(src)
+    except InputError as exc:
+        return str(exc)
+    return doc, extract_all(doc)
+
+
+def _extracted(sources: list[Source], jobs: int) -> Iterator[tuple[Document, list[F.Fact]] | str]:
+    if jobs <= 1 or len(sources) < PARALLEL_MIN:
+        yield from map(_read_and_extract, sources)
+        return
+    # Extraction is pure Python and CPU-bound: spread it over processes, keep input order.
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_read_and_extract, sources, chunksize=8)
+
+
 def process(
-    sources: list[Source], progress: Callable[[Iterable[Source]], Iterator[Source]] | None = None
+    sources: list[Source],
+    progress: Callable[[Iterable[Any], int], Iterator[Any]] | None = None,
+    jobs: int | None = None,
 ) -> BuildResult:
     """Read and extract every source; a bad file is reported and the rest go on."""
     result = BuildResult()
     authorities: set[str] = set()
     seen: dict[str, str] = {}
-    for src in progress(sources) if progress else sources:
-        try:
-            doc = read_document(src)
-        except InputError as exc:
-            result.errors.append(str(exc))
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    done = _extracted(sources, jobs)
+    for src, outcome in zip(sources, progress(done, len(sources)) if progress else done, strict=True):
+        if isinstance(outcome, str):
+            result.errors.append(outcome)
             continue
+        doc, found = outcome
         result.notices.extend(doc.warnings)
         if doc.sha256 in seen:
             result.notices.append(f"{src.path}: same content as {seen[doc.sha256]}; read once")
             continue
         seen[doc.sha256] = str(src.path)
-        found = extract_all(doc)
         result.documents.append(doc)
         result.facts[doc.sha256] = found
         # every authority a fact points at is described by the register
@@ -70,14 +96,15 @@ def build(
     paths: Iterable[Path],
     output: Path,
     partial: bool = False,
-    progress: Callable[[Iterable[Source]], Iterator[Source]] | None = None,
+    progress: Callable[[Iterable[Any], int], Iterator[Any]] | None = None,
+    jobs: int | None = None,
 ) -> BuildResult:
     sources, skipped = read_sources(paths)
     if not sources:
         raise InputError(
             f"no minutes found in {', '.join(str(p) for p in paths)}; give .txt, .html, .htm or .pdf files"
         )
-    result = process(sources, progress)
+    result = process(sources, progress, jobs)
     result.notices[:0] = skipped
     if result.errors and not partial:
         return result

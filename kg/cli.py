@@ -53,20 +53,21 @@ def main() -> None:
     help="Graph file; format by extension (.ttl .trig .nq .nt .jsonld).",
 )
 @click.option("--partial", is_flag=True, help="Write the graph even if some inputs failed.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for large builds [default: number of CPUs].")
 @reports_errors
-def build(paths: tuple[Path, ...], output: Path, partial: bool) -> None:
+def build(paths: tuple[Path, ...], output: Path, partial: bool, jobs: int | None) -> None:
     """Read minutes (files or folders of .txt, .html, .pdf) and write the graph."""
     from kg.build import build as run_build
 
-    def progress(items: Iterable[Any]) -> Iterator[Any]:
-        seq = list(items)
-        if len(seq) < 50 or not sys.stderr.isatty():
-            yield from seq
+    def progress(items: Iterable[Any], length: int) -> Iterator[Any]:
+        if length < 50 or not sys.stderr.isatty():
+            yield from items
             return
-        with click.progressbar(seq, label="Reading minutes", file=sys.stderr) as bar:
+        with click.progressbar(items, length=length, label="Reading minutes", file=sys.stderr) as bar:
             yield from bar
 
-    result = run_build(list(paths), output, partial=partial, progress=progress)
+    result = run_build(list(paths), output, partial=partial, progress=progress, jobs=jobs)
     for line in result.notices:
         click.echo(f"kg: note: {line}", err=True)
     for line in result.errors:

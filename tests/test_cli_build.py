@@ -97,3 +97,13 @@ def test_validate_passes_then_fails_on_a_tampered_graph(dev_graph: Path, tmp_pat
     r = CliRunner().invoke(main, ["validate", "-g", str(bad)])
     assert r.exit_code == 1
     assert "GSS" in r.output and "does not conform" in r.output
+
+
+def test_parallel_build_equals_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.build
+
+    monkeypatch.setattr(kg.build, "PARALLEL_MIN", 2)
+    serial, parallel = tmp_path / "s.trig", tmp_path / "p.trig"
+    assert CliRunner().invoke(main, ["build", str(DEV_CORPUS), "-o", str(serial), "-j", "1"]).exit_code == 0
+    assert CliRunner().invoke(main, ["build", str(DEV_CORPUS), "-o", str(parallel), "-j", "2"]).exit_code == 0
+    assert serial.read_bytes() == parallel.read_bytes()
