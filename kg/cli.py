@@ -144,29 +144,39 @@ def list_queries() -> None:
 
 @main.command()
 @click.option("-g", "--graph", "graphs", multiple=True, type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    required=True,
-    help="Output file; format by extension (.ttl .trig .nq .nt .jsonld .graphml .gexf).",
-)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Output file; format by extension (.ttl .trig .nq .nt .jsonld .graphml .gexf).")
+@click.option("-f", "--format", "fmt", default=None,
+              type=click.Choice(["ttl", "trig", "nq", "nt", "jsonld", "graphml", "gexf"]),
+              help="Format, when the extension does not say it.")
 @reports_errors
-def export(graphs: tuple[Path, ...], output: Path) -> None:
-    """Convert the graph to another format."""
+def export(graphs: tuple[Path, ...], output: Path, fmt: str | None) -> None:
+    """Convert the graph to another format, or project it to a network for Gephi."""
+    if fmt in ("graphml", "gexf") or output.suffix.lower() in (".graphml", ".gexf"):
+        from kg.viz import export_network
+
+        click.echo(export_network(_graphs(graphs), output, fmt))
+        return
     from kg.api import export as run_export
 
+    if fmt and output.suffix.lower() != f".{fmt}":
+        output = output.with_name(output.name + f".{fmt}")
     click.echo(run_export(_graphs(graphs), output))
 
 
 @main.command()
 @click.option("-g", "--graph", "graphs", multiple=True, type=click.Path(path_type=Path))
+@click.option("--network", is_flag=True, help="Add centrality and community figures of the network.")
 @reports_errors
-def stats(graphs: tuple[Path, ...]) -> None:
-    """Counts by class, documents and authorities."""
+def stats(graphs: tuple[Path, ...], network: bool) -> None:
+    """Counts by class, documents and authorities (and, with --network, centrality)."""
     from kg.api import stats as run_stats
 
     click.echo(run_stats(_graphs(graphs)), nl=False)
+    if network:
+        from kg.viz import network_stats
+
+        click.echo(network_stats(_graphs(graphs)), nl=False)
 
 
 @main.command("eval")
@@ -196,3 +206,13 @@ def validate(graphs: tuple[Path, ...], sources: tuple[Path, ...]) -> None:
     click.echo(report.render().rstrip("\n"))
     if not report.conforms:
         raise ValidationFailed("the graph does not conform to ontology/shapes.ttl; see the lines above")
+
+
+def _register_extras() -> None:
+    """Commands that live in their own modules (kept out of this file to keep it thin)."""
+    from kg.cli_viz import viz
+
+    main.add_command(viz)
+
+
+_register_extras()

@@ -1,0 +1,166 @@
+"""`kg viz`: the whole site, from graph files to a folder of offline pages."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kg.errors import KgError
+from kg.store import load, write_atomic
+from kg.viz import views
+from kg.viz.model import CLASS_KEYS, Entity, Model, load_model, sort_key
+from kg.viz.page import ASSETS, CLASS_LABEL, CLASS_PLURAL, Page, asset, render_index, render_network
+
+OVERVIEW_MAX = 3000  # above this many nodes the overview draws the aggregated network
+EVIDENCE_IN_TABLES = 3
+
+
+@dataclass
+class SiteResult:
+    output: Path
+    pages: list[str]
+    nodes: dict[str, int]  # page file -> nodes drawn
+    aggregated: bool
+
+    def summary(self) -> str:
+        note = " (overview aggregated: the graph is large)" if self.aggregated else ""
+        return f"wrote {len(self.pages)} pages to {self.output}{note}; open {self.output / 'index.html'}"
+
+
+def build_site(graphs: list[Path], output: Path, inline: bool = False,
+               overview_max: int = OVERVIEW_MAX) -> SiteResult:
+    model = load_model(load(graphs))
+    if not model.entities:
+        raise KgError(f"{', '.join(map(str, graphs))}: nothing to draw; build the graph with `kg build`")
+    return write_site(model, output, inline, overview_max)
+
+
+def write_site(model: Model, output: Path, inline: bool = False,
+               overview_max: int = OVERVIEW_MAX) -> SiteResult:
+    labels = {e.iri: e.label for e in model.of_class("Authority")}
+    full = views.overview(model)
+    aggregated = len(full) > overview_max
+    pages = [
+        Page("overview.html", "Overview", "overview",
+             views.aggregate_view(model) if aggregated else full,
+             intro=(f"The full network has {len(full):,} nodes, more than a browser draws "
+                    "comfortably; this overview aggregates each authority's entities by class. "
+                    "Open an authority's page for its own network." if aggregated else
+                    "Authorities, inspections and visits, interventions, posts, people, plans "
+                    "and concerns. Provenance is in the tooltips and the details panel.")),
+        Page("authorities.html", "Authorities, aggregated", "authorities",
+             views.aggregate_view(model),
+             intro="One node per authority and class of entity, and the concerns each raises."),
+        Page("concerns.html", "Concerns by authority", "concerns", views.concern_view(model),
+             intro="Which authorities' minutes raise which concerns; the thicker the link, the "
+                   "more mentions."),
+    ]
+    for a in model.of_class("Authority"):
+        g = views.authority_view(model, a.iri)
+        pages.append(Page(views.page_of(a.iri), a.label or a.iri, "authority", g,
+                          intro=_authority_intro(model, a), tables=authority_tables(model, a.iri)))
+    nav = [("index.html", "Contents"), ("overview.html", "Overview"),
+           ("authorities.html", "Authorities"), ("concerns.html", "Concerns")]
+    output.mkdir(parents=True, exist_ok=True)
+    written = []
+    for p in pages:
+        write_atomic(output / p.file, render_network(p, nav, labels, inline).encode("utf-8"))
+        written.append(p.file)
+    write_atomic(output / "index.html",
+                 render_index(_index(model, pages, aggregated), nav, inline).encode("utf-8"))
+    written.insert(0, "index.html")
+    if not inline:
+        for name in ASSETS:
+            write_atomic(output / "assets" / name, asset(name).encode("utf-8"))
+    keep = set(written)
+    for old in sorted(output.glob("authority-*.html")):  # pages of authorities no longer there
+        if old.name not in keep:
+            old.unlink()
+    return SiteResult(output, written, {p.file: len(p.graph) for p in pages}, aggregated)
+
+
+def _authority_intro(m: Model, a: Entity) -> str:
+    docs = sum(1 for _f, about in m.documents.values() if about == a.iri)
+    code = dict(a.attrs).get("GSS code", "")
+    return f"{a.label} ({code}): {docs} document{'s' if docs != 1 else ''} about it."
+
+
+def _evidence(e: Entity) -> tuple[tuple[str, str], ...]:
+    return tuple(e.sorted_quotes()[:EVIDENCE_IN_TABLES])
+
+
+def _table(title: str, headers: list[str], rows: list[list[Any]], more: int = 0) -> dict[str, Any]:
+    return {"title": title, "headers": headers, "rows": rows, "more": more}
+
+
+def authority_tables(m: Model, a: str) -> list[dict[str, Any]]:
+    """Timeline, posts, people, plans, concerns, figures and decisions of one authority."""
+    mine = [m.entities[i] for i in m.members.get(a, []) if m.entities[i].cls != "Concern"]
+    by = {c: sorted((e for e in mine if e.cls == c), key=sort_key) for c in CLASS_KEYS}
+    tables = []
+    events = sorted(by["Inspection"] + by["Intervention"], key=sort_key)
+    tables.append(_table("Inspection timeline", ["Date", "Event", "Details", "Evidence"], [
+        [e.date or "undated", e.label, "; ".join(f"{k}: {v}" for k, v in e.attrs
+                                                 if k not in ("Start",)), _evidence(e)]
+        for e in events]))
+    holders: dict[str, list[str]] = {}
+    for e in by["Person"]:
+        for s, o in m.links_at.get(e.iri, ()):
+            if s == e.iri and "holds" in m.links[(s, o)]:
+                holders.setdefault(o, []).append(m.entities[s].label)
+                holders.setdefault(s, []).append(m.entities[o].label)
+    tables.append(_table("Posts", ["Post", "Role", "Interim", "Held by", "Evidence"], [
+        [e.label, dict(e.attrs).get("Role", ""), dict(e.attrs).get("Interim", ""),
+         ", ".join(holders.get(e.iri, [])), _evidence(e)] for e in by["Post"]]))
+    tables.append(_table("People", ["Name", "Posts", "Evidence"], [
+        [e.label, ", ".join(holders.get(e.iri, [])), _evidence(e)] for e in by["Person"]]))
+    parts = {(s, o) for e in by["Workstream"] + by["Component"] for s, o in m.links_at.get(e.iri, ())
+             if m.links[(s, o)] & {"workstream", "component"}}
+    tables.append(_table("Plans", ["Plan, workstream or component", "Kind", "Part of", "Evidence"], [
+        [e.label, CLASS_LABEL.get(e.cls, e.cls),
+         ", ".join(sorted(m.entities[s].label for s, o in parts if o == e.iri)), _evidence(e)]
+        for e in by["Plan"] + by["Workstream"] + by["Component"]]))
+    concerns = sorted(((m.entities[c], m.mentions[(a, c)]) for c in m.concerns_of.get(a, [])),
+                      key=lambda t: (-t[1], t[0].label))
+    tables.append(_table("Concerns", ["Concern", "Mentions", "Evidence"], [
+        [c.label, str(n), tuple((f, q) for f, _s, q in
+                                sorted(m.mention_quotes.get((a, c.iri), set()))[:EVIDENCE_IN_TABLES])]
+        for c, n in concerns]))
+    tables.append(_table("Figures", ["Figure", "Qualifier", "Concern", "Evidence"], [
+        [e.label, dict(e.attrs).get("Qualifier", ""), dict(e.attrs).get("Concern", ""),
+         _evidence(e)] for e in by["Figure"]]))
+    tables.append(_table("Decisions", ["Decision", "Text", "Owner", "Due", "Evidence"], [
+        [e.label, dict(e.attrs).get("Text", ""), dict(e.attrs).get("Owner", ""),
+         dict(e.attrs).get("Due", ""), _evidence(e)] for e in by["Decision"]]))
+    docs = sorted(f for f, about in m.documents.values() if about == a)
+    tables.append(_table("Documents about this authority", ["File"], [[f] for f in docs[:500]],
+                         more=max(0, len(docs) - 500)))
+    return [t for t in tables if t["rows"]]
+
+
+def _index(m: Model, pages: list[Page], aggregated: bool) -> dict[str, Any]:
+    counts = Counter(e.cls for e in m.entities.values())
+    per: dict[str, Counter[str]] = {}
+    for e in m.entities.values():
+        for a in e.authorities:
+            per.setdefault(a, Counter())[e.cls] += 1
+    docs = Counter(about for _f, about in m.documents.values())
+    mentions: Counter[str] = Counter()
+    for (a, _c), n in m.mentions.items():
+        mentions[a] += n
+    cols = ["Inspection", "Intervention", "Post", "Person", "Plan", "Decision"]
+    rows = [{"page": views.page_of(a.iri), "label": a.label, "code": dict(a.attrs).get("GSS code", ""),
+             "docs": docs.get(a.iri, 0), "cells": [per.get(a.iri, Counter())[c] for c in cols],
+             "mentions": mentions.get(a.iri, 0)} for a in m.of_class("Authority")]
+    return {
+        "documents": len(m.documents),
+        "classes": [(CLASS_PLURAL.get(c, c.lower() + "s") if counts[c] != 1 else
+                     CLASS_LABEL.get(c, c).lower(), counts[c]) for c in CLASS_KEYS if counts[c]],
+        "all_classes": m.class_counts,
+        "networks": [(p.file, p.title, len(p.graph), p.graph.number_of_edges(), p.intro)
+                     for p in pages if p.kind != "authority"],
+        "columns": [CLASS_LABEL.get(c, c) for c in cols],
+        "authorities": rows, "aggregated": aggregated,
+    }
