@@ -120,3 +120,31 @@ def test_repo_gold_meetings() -> None:
         assert m.venue == want["venue"], gold_path.name
         checked += 1
     assert checked >= 3
+
+
+# --- sentence headers and single-item pages ---------------------------------------------------
+
+def test_at_a_meeting_of_uppercase_header() -> None:
+    out = extract("At a meeting of the PEOPLE SCRUTINY COMMITTEE held in the TOWN HALL, WESTBURY on "
+                  "MONDAY, 7th MARCH, 2022 at 6.00 p.m.\n\nPresent:-\n\nCouncillor A Rowe in the "
+                  "Chair\n\n1. Apologies\n\nNone.")
+    assert out and out[0].committee == "PEOPLE SCRUTINY COMMITTEE"
+    assert out[0].date == "2022-03-07"
+    assert out[0].venue == "TOWN HALL, WESTBURY"
+
+
+def test_was_held_header_venue_stops_before_date() -> None:
+    out = extract("HARBURY BOROUGH COUNCIL\n\nCHILDREN'S SERVICES PANEL\n\nA MEETING of the "
+                  "CHILDREN'S SERVICES PANEL was held at the GUILDHALL, MARKET SQUARE, HARBURY on "
+                  "WEDNESDAY, 2ND JUNE, 2021, at 2.00 p.m.\n\nPRESENT:\nChair - Councillor B Lyle\n\n"
+                  "1. APOLOGIES\n\nNone.")
+    assert out and out[0].venue == "GUILDHALL, MARKET SQUARE, HARBURY"
+    assert out[0].date == "2021-06-02"
+
+
+def test_single_item_page_meeting_line() -> None:
+    out = extract("Agenda item - Fostering Update | Some Council\n\nAgenda item\n\n12. Fostering "
+                  "Update\n\nMeeting: 04/10/2021 - Corporate Parenting Board (Item 12.)\n\nMinutes:"
+                  "\n\nThe Board noted the update.")
+    assert out and out[0].committee == "Corporate Parenting Board"
+    assert out[0].date == "2021-10-04"

@@ -160,3 +160,35 @@ def test_firms_and_ambiguous_surnames_are_not_new_people() -> None:
     found = extract("Present: Councillors G. Jones and K. Jones.\n\nCouncillor Jones asked whether "
                     "Mark Taylor Associates had reported.")
     assert set(found) == {"G. Jones", "K. Jones"}
+
+
+# --- plural honorific lists, labels, non-names ------------------------------------------------
+
+def test_plural_councillors_in_running_text() -> None:
+    found = extract("Vice-Chair: Cllr Ada Ferris. Board members present: Cllrs Ferris, Umeh, "
+                    "Kowalczyk and Brandt; Co-opted Member Mr T. Vale.")
+    assert {"Umeh", "Kowalczyk", "Brandt"} <= set(found)
+    assert found["Umeh"].capacity == "councillor"
+
+
+def test_plural_councillors_need_a_list() -> None:
+    assert "Allowances" not in extract("The Councillors Allowances panel met in June.")
+
+
+def test_county_councillors_label() -> None:
+    found = extract("Present:\nCounty Councillor E. Varga (Chair)\n"
+                    "County Councillors: F. Onyango, G. Lindqvist, H. Bell\n")
+    assert {"E. Varga", "F. Onyango", "G. Lindqvist", "H. Bell"} <= set(found)
+
+
+def test_office_and_scrutiny_are_not_names() -> None:
+    found = extract("Also present:\nMs P. Ahern, Research and Policy Officer, Scrutiny Office\n"
+                    "Scrutiny Coordinator - Mr Owen Pask\nScrutiny Support - Ms Lena Roe\n")
+    assert "Scrutiny Office" not in found
+    assert {"P. Ahern", "Owen Pask", "Lena Roe"} <= set(found)
+
+
+def test_surname_holder_is_the_full_name() -> None:
+    found = extract("Also present:\nMr Ivo Dunmore, Improvement Adviser\n\n"
+                    "Mr Dunmore, the Improvement Adviser, said that staffing was stable.")
+    assert set(found) == {"Ivo Dunmore"}

@@ -255,3 +255,56 @@ def test_service_words_before_the_head_and_colon_fields() -> None:
                      "presented the report.")
     assert found["Chairman"].holder == "Jane Smith"
     assert found["Children's Services Director"].role == "director-childrens-services"
+
+
+# --- title edges, merged spellings, acting members --------------------------------------------
+
+def test_service_name_with_in_inside_it() -> None:
+    found = by_title("In attendance:\nMrs K Obi, Head of Service, Children in Need\n"
+                     "Mr L Tran, Service Manager, Children in Care\n")
+    assert set(found) == {"Head of Service, Children in Need", "Service Manager, Children in Care"}
+
+
+def test_compound_officer_title() -> None:
+    found = by_title("Also present:\nMs F Ndlovu, Performance and Policy Officer, Corporate "
+                     "Unit\nMr O Lamb, Research and Scrutiny Officer\n")
+    assert {"Performance and Policy Officer", "Research and Scrutiny Officer"} <= set(found)
+    assert all(p.role == "officer" for p in found.values())
+
+
+def test_title_stops_before_a_following_initial() -> None:
+    text = ("Also present:\nA. Quist - Head of Early Help Services\nB. Ruddock - Service Manager\n"
+            "Later the Head of Early Help Services J Mold briefed the Committee.")
+    titles = {p.title for p in extract(text)}
+    assert "Head of Early Help Services" in titles
+    assert not any(t.endswith(" J") or t.endswith(" B") for t in titles)
+
+
+def test_service_commissioner_and_place_are_one_post() -> None:
+    out = extract("Present: Dame Iris Colby, Children's Services Commissioner\n\nThe Minister "
+                  "appointed Dame Colby as Children's Services Commissioner for Bramford. The "
+                  "Commissioner then outlined her terms of reference.")
+    comm = [p for p in out if p.role == "adviser"]
+    assert {p.title for p in comm} == {"Children's Services Commissioner"}
+
+
+def test_chair_spellings_are_one_post() -> None:
+    out = extract("Councillor R Vane (Chair)\n\nThe Chairman thanked officers. The Vice-Chairman "
+                  "asked about caseloads. The Vice Chair agreed.")
+    keys = {posts.post_key(p.title) for p in out if p.role == "chair"}
+    assert len(keys) == 2
+
+
+def test_appointed_by_prefix_is_the_same_post() -> None:
+    out = extract("Also present:\nMs Erin Marsh, DfE-appointed Improvement Adviser\n\n"
+                  "Ms Marsh, the Improvement Adviser, said that progress had been made.")
+    adv = [p for p in out if p.role == "adviser"]
+    assert {p.title for p in adv} == {"DfE-appointed Improvement Adviser"}
+    assert {p.holder for p in adv} == {"Erin Marsh"}
+
+
+def test_members_only_when_they_act() -> None:
+    assert [p for p in extract("Members were told that the letter had been published.")
+            if p.role == "councillor"] == []
+    out = extract("Members were told that the letter was out. A Member queried the caseloads.")
+    assert [p.title for p in out if p.role == "councillor"] == ["Member"]

@@ -12,73 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-GIVEN_NAMES = frozenset(
-    """
-    aaron abbie abdul abigail adam adrian ahmed aidan aileen alan alana alastair albert alec
-    alex alexander alexandra alexis alfie ali alice alicia alison alistair allan allison amanda
-    amar amara amber amelia amir amy andrea andrew andy angela angharad angus anita ann anna
-    anne annette anthony antony arif arthur arvind asif ashley aysha barbara barry beatrice becky
-    belinda ben benjamin bernadette bernard beth bethan beverley bill billy brenda brendan brian
-    bridget bronwen bruce bryan callum cameron carl carla carol caroline carolyn carys catherine
-    cathryn cathy catrin cecilia ceri charles charlie charlotte cheryl chloe chris christian
-    chris christina christine christopher claire clare colin conor craig daisy dale damian dan daniel
-    danielle darren dave david dawn dean debbie deborah debra declan denise dennis derek dewi
-    diana diane dominic donald donna doreen dorothy douglas duncan dylan eamonn ed eddie edward
-    eileen elaine eleanor eleri elin elizabeth ella ellen ellie elliot emily emlyn emma eric erica
-    esther eve evelyn fatima felicity fiona frances francesca francis fraser freya gail gareth
-    gary gavin gemma geoff geoffrey george georgina geraint gerald gerry gethin gill gillian glen
-    glenn glyn gordon graham grant gregory gwen gwyn hannah harriet harry hassan hayley hazel
-    heather helen henry hilary howard hugh huw hywel iain ian ieuan imran imogen iqbal irene isaac
-    isabel isobel iwan jack jackie jacqueline jade jake james jamie jan jane janet janice jasmine
-    jason javed jayne jean jeff jeffrey jennifer jenny jeremy jessica jill jim jo joan joanna joanne
-    jodie joe john jon jonathan jordan joseph josephine josh joshua joy joyce judith judy julia
-    julian julie justin karen kate katharine katherine kathleen kathryn kathy katie kay keith
-    kelly kenneth kerry kevin khalid kim kirsty kristina laura lauren lee leigh leon leslie lewis
-    lindsay lindsey linda lisa liz lloyd llinos lorna lorraine louise lucy luke lynda lynn lynne
-    madeleine mahmood malcolm mandy margaret maria marian marie marion mark martin martyn mary
-    matt matthew maureen max megan meinir melanie melissa michael michelle mike mohammed mohammad
-    mohammad muhammad naomi naveed neil nia nicholas nick nicola nicole nigel nina noel norman
-    oliver olivia owain owen pam pamela pat patricia patrick paul paula pauline penny peter phil
-    philip philippa phillip rachel rachael rajesh ravi raymond rebecca rebekah rhian rhiannon
-    rhodri rhys richard rick rob robert roberta robin rodney roger ronald rosalind rose rosemary
-    ross roy russell ruth ryan saima sajid sally salma sam samantha samuel sandra sara sarah scott
-    sean shabana shahid shane sharon shaun sheila shirley sian simon sinead siobhan sonia sophie
-    stacey stefan steph stephanie stephen steve steven stewart stuart sue susan suzanne tahir
-    tanya tara tariq teresa terry theresa thomas tim timothy tina toby tom tony tracey tracy trevor
-    valerie vanessa vicky victoria vincent viv bev wayne wendy william yasmin yvonne zahid zoe
-    """.split() + """
-    abby abena ade adeola aftab agnieszka aimee ailsa alasdair aled alun amjad amrit anil anwar
-    annabel annie aoife arshad arwel asha ashok audrey ava ayesha azhar baljit balwinder bashir
-    bella bernice beryl bola bryn caitlin candice carmel carrie cassie celia cerys charlene
-    charmaine chelsea chidi chinedu ciara ciaran cindy claudia clive colette colm connie cora
-    cormac corinne courtney dafydd dai daphne deepak deirdre delia delyth dina dinesh dionne
-    dolores dora edith edna elfed elise eloise elsie emeka emilia emyr enid eoin erin esme estelle
-    ethel eva evie ewan faisal farhan farooq fay faye femi fergal fergus fern ffion fionnuala flora
-    florence folake freda funmi gabrielle geeta geraldine ghulam gina gladys glenda gloria grainne
-    greta gurdev gurpreet gwenllian gwilym gwyneth habib hamid hamish harjinder harjit harold
-    haroon harpreet heidi helena hemant hilda holly hugo ida iftikhar ingrid ioan iolo iris irfan
-    ishtiaq isla ivy jacqui jacquie jamil janine jasbir jasper jaswinder jayesh jeanette jemma
-    jenna jess jocelyn josie judi julianne justine kamla kamran kara karin kashif katrina kayleigh
-    keeley kemi kerri kiran kirsten kofi krishna kuldip kwame lara leah leanne leonard lesley lily
-    lina lionel llyr lois louisa lucinda lydia lyn mabel maggie mandeep manjit manoj manon marcia
-    marcus marek margo marilyn marina marjorie martha maxine meena meg meirion meleri melody mia
-    mildred miles millie miranda mohsin moira mollie molly monica morag mukesh muriel murdo
-    mushtaq myra nadeem nadia nancy naseem nasir natalie natasha navdeep nazia neelam nell nerys
-    neville ngozi niall niamh nicky nikki nisha nitin nkechi nora norma oisin olive olu osian
-    padraig paige pankaj paramjit patsy pearl penelope perry petra phoebe phyllis piers piotr
-    polly pooja pravin priscilla priya quentin rajinder rakesh ralph ramesh ranjit rehana rekha
-    riaz rita rizwan robyn roisin roland rosa rosie rowan rowena roxanne ruaridh ruby rufus rupert
-    sabrina sadie sadiq saeed safdar samira sanjay sanjeev sasha satnam seamus sebastian segun
-    selina serena shafiq shakeel shannon shazia sheena shelley sherry shobha shona sioned spencer
-    stanley stella sukhdev sultan sunil sunita surinder suresh sylvia tamsin tania tanveer terence
-    tessa theo thelma tiffany tomas tomasz tomos toni tristan trudy trystan tunde una ursula usha
-    usman vera verity vernon veronica victor vijay vikram vinod vivien vivienne walter wanda waqar
-    warren wesley winifred yemi yolanda yvette zafar zara zulfiqar isabelle isabella jacob ethan
-    noah liam mason logan oscar archie freddie harvey leo reuben finley tyler kian riley bradley
-    brandon connor curtis elliott kieran marc nathan reece adele amie anya bianca chantelle demi
-    georgia hollie poppy sophia tia
-    """.split()
-)
+from kg.extract.lexicon_names import GIVEN_NAMES
 
 HONORIFIC = (
     r"(?:County[ \t]+Councillors?|Councillors?|Cllrs?\.?|Mrs\.?|Mr\.?|Ms\.?|Miss|Mx\.?|Dr\.?|"
@@ -100,6 +34,8 @@ _ORG_AFTER = re.compile(r"[ \t]+(?:University|Health|Board|Trust|Hospital|School
                         r"Services?|Group|Ltd|Limited|Project|Award|Fund|Scheme|Way|Court|Unit|"
                         r"Institute|Building|Park|Primary|Nursery|Inquiry|Report|Review|"
                         r"Associates|Consulting|Consultancy|Partners|Solicitors|Company)\b")
+_PLURAL_HON = re.compile(r"(?:Councillors|Cllrs)\.?$")
+_LIST_NEXT = re.compile(r"\s*(?:,|;|\(|\band\b|&)")
 _HONORIFIC_ONLY = re.compile(rf"^(?:{HONORIFIC}(?![A-Za-z])\s*)+")
 _TOKEN = re.compile(rf"{WORD}|[A-Z]\.(?:[A-Z]\.)*|[A-Z](?![a-z])")
 
@@ -134,6 +70,7 @@ NOT_NAME = (DOMAIN_WORDS - {"young", "early"}) | frozenset(
     present principal report representative resolved road room saturday school secretary
     september she state statutory strategic street sunday that the their there these they this
     thursday to trust tuesday university wales we wednesday welsh when with avenue grove
+    office offices scrutiny directorate secretariat
     square gardens crescent station park way pdf kb mb court close lodge programme project
     model scheme review update framework pilot network initiative approach toolkit system data
     team unit strategy associates consulting consultancy ltd limited plc llp solicitors partners
@@ -206,8 +143,10 @@ def strict_names(flat: str) -> list[NameHit]:
     for m in HON_NAME.finditer(flat):
         kept = trim_name(m.group("name"))
         name = clean_name(kept)
+        s = m.start("name")
+        if _PLURAL_HON.search(m.group("hon")) and not _LIST_NEXT.match(flat, s + len(kept)):
+            continue  # "Councillors" governs a list of two or more, not "Councillors Allowances"
         if kept and plausible_name(name, single_ok=True):
-            s = m.start("name")
             hits.append(NameHit(m.start(), s, s + len(kept), name, fold_ws(m.group("hon"))))
     covered = [(h.start, h.end) for h in hits]
     for w in re.finditer(WORD, flat):
@@ -262,8 +201,9 @@ HEADS = (
           ext=True),
     _head("chair", r"\b(?:Vice[\s-]?)?(?:Chair(?:man|woman|person)?|[Cc]hair(?:man|woman|person))\b"
                    r"|\bConven[eo]r\b|(?<=ndependent )chair\b", "chair", flags=0),
-    _head("officer", r"\b(?:(?:Senior|Principal|Lead|Chief)\s+)?(?:Democratic\s+(?:Services|Support)|"
-                     r"Member\s+Services|Committee\s+Services|Overview\s+and\s+Scrutiny|Scrutiny"
+    _head("officer", r"\b(?:(?:Senior|Principal|Lead|Chief)\s+)?(?:(?:Research|Policy|Scrutiny|Performance|"
+                     r"Democratic|Governance|Information)\s+(?:and|&)\s+)?(?:Democratic\s+(?:Services|Support)|"
+                     r"Member\s+Services|Committee\s+Services|Overview\s+and\s+Scrutiny|Research|Scrutiny"
                      r"(?:\s+Support)?|Committee|Governance|Monitoring|Policy|Legal|Democracy)\s+"
                      r"(?:Officer|Manager|Adviser|Advisor|Clerk|Co-?ordinator)\b|\bClerk\b",
           "officer", "no", np=False, flags=0),
@@ -284,6 +224,17 @@ HEADS = (
                     r"(?:\s+of\s+the\s+(?:Committee|Panel|Board|Sub-Committee))?",
           "councillor", "no", np=False, flags=0),
 )
+# A members' post counts only where members act: "Members asked", "A Member queried".
+MEMBERS_ACT = re.compile(
+    r"\s+(?:(?:also|then|further|had|have|all|each|both)\s+)?(?:asked|queried|raised|requested|"
+    r"sought|questioned|commented|suggested|expressed|welcomed|felt|agreed|discussed|praised|thanked|"
+    r"challenged|enquired|inquired|wished|emphasised|emphasized|stressed|highlighted|acknowledged|"
+    r"recognised|noted|voted|considered|made|referred|supported|endorsed|proposed|sought|urged|"
+    r"(?:were|was)\s+(?:concerned|keen|pleased|supportive|critical|disappointed|assured))\b")
+CHAIR_ONLY = re.compile(r"(?P<vice>Vice[\s-]?)?Chair(?:man|woman|person)?", re.I)
+# "Commissioner for Doncaster": a place after the title names where, not which, commissioner.
+PLACE_TAIL = re.compile(r"\s+(?:for|in)\s+(?:the\s+)?(?P<p>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)$")
+APPOINTED_BY = re.compile(r"^(?:dfe|department\s+for\s+education)[\s-]+appointed\s+", re.I)
 NO_RESOLVE = {"chair", "member", "inspector", "officer", "adviser", "police"}
 PRE_TITLE = re.compile(r"(?:\b(?:interim|acting|temporary)\s+)?(?:\b(?:dfe|department\s+for\s+"
                   r"education)(?:[\s-]+appointed)?\s+|\bindependent\s+|\bjoint\s+)?$", re.I)
@@ -334,13 +285,27 @@ RELAXED_BEFORE = re.compile(rf"(?:(?<=[,;:(\n])|(?<=\band)|^)\s*(?P<n>{NAME})$")
 APPOSITIVE_END = re.compile(r"\s*(?:[,;.)\n]|$)|\s+and\s|\s+appointed\b|\s{2,}|\s+-\s")
 
 
+# "Children in Care", "Children in Need": a service name with "in" inside it.
+_IN_SERVICE = re.compile(r" +(?:Care|Need|care|need)\b")
+
+
+def in_service(flat: str, pos: int) -> bool:
+    """Whether the word "in" that ends before pos goes on into a service name ("in Care")."""
+    return bool(_IN_SERVICE.match(flat, pos))
+
+
 def domain_run(flat: str, pos: int, caps: bool) -> int:
     """End of a run of service words ("Children's Social Care and Early Help") at pos."""
     end, p, last_ok = pos, pos, False
-    for m in NP_TOK.finditer(flat, pos):
-        if m.start() != p:
+    while True:
+        m = NP_TOK.match(flat, p)
+        if not m:
             break
         w = m.group(2) or "&"
+        svc = _IN_SERVICE.match(flat, m.end()) if w == "in" and last_ok else None
+        if svc:  # "Children in Need"
+            p = end = svc.end()
+            continue
         if w in ("and", "&"):
             last_ok = False
         elif low(w) in DOMAIN_WORDS and (w[0].isupper() or not caps):

@@ -23,11 +23,12 @@ _FIELD = re.compile(
 )
 _HELD_HEAD = (
     r"^[ \t]*(?:minutes\s+(?:of|for)\s+(?:the\s+|an?\s+)?(?:(?:special|extraordinary|ordinary|"
-    r"annual|additional|informal|reconvened)\s+)?meeting\s+of\s+(?:the\s+)?|(?:a\s+)?meeting\s+of"
+    r"annual|additional|informal|reconvened)\s+)?meeting\s+of\s+(?:the\s+)?|(?:at\s+)?(?:an?\s+)?meeting\s+of"
     r"\s+(?:the\s+)?|minutes\s+(?:of|for)\s+(?:the\s+)?|minutes\s*[:-]\s*)(?P<c>.+?)"
 )
 _HELD = (
-    re.compile(_HELD_HEAD + r",?\s+held\s+(?P<rest>(?:on|at|in|virtually|remotely)\b.*)$", re.I),
+    re.compile(_HELD_HEAD + r",?\s+(?:was\s+)?held\s+(?P<rest>(?:on|at|in|virtually|remotely)\b.*)$",
+               re.I),
     re.compile(_HELD_HEAD + r"(?:,?\s+(?P<rest>(?:on|at|in)\b.*)|\s*$)", re.I),
 )
 _COMMITTEE = re.compile(
@@ -43,6 +44,10 @@ _TIME = re.compile(r"\b(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|no
                    re.IGNORECASE)
 _PLACE_IN = re.compile(r"\b(?i:at|in)\s+(?:(?i:the)\s+)?(?P<v>[A-Z](?:[^.;]|\.(?=\S))*?)"
                        r"\s*(?:\.(?=\s|$)|;|$)")
+_VENUE_TAIL = re.compile(r"[\s,]+(?i:on|at|from|commencing|starting)?[\s,]*$")
+# A page for one agenda item: "Meeting: 27/01/2020 - Children's Panel (Item 45.)".
+_ITEM_PAGE = re.compile(r"^[ \t]*Meeting\s*:\s*(?P<v>.+?)\s*(?:\((?i:item)\s*[\w.]*\)\s*)?$", re.M)
+_DASH_SEP = re.compile(r"\s+-\s+")
 _PHONE = re.compile(r"[\s,;]+(?:Tel(?:ephone)?|Phone|E-?mail|Direct\s+line)\b.*$", re.IGNORECASE)
 _LABELISH = re.compile(r"\n(?=[ \t]*[A-Z][\w ]{0,30}:)")
 _NOT_COMMITTEE = re.compile(r":|\bCouncillors?\b|\bagenda\b|\bitems?\b|^\s*\d", re.IGNORECASE)
@@ -74,7 +79,12 @@ def _venue_from(rest: str) -> str | None:
         cleaned = cleaned[:s] + " " * (e - s) + cleaned[e:]
     cleaned = _TIME.sub(lambda m: " " * len(m.group()), cleaned)
     m = _PLACE_IN.search(cleaned)
-    return fold(rest[m.start("v") : m.end("v")]).rstrip(" ,") if m else None
+    if not m:
+        return None
+    # "in the Civic Centre on [date]": the venue stops before "on" and the blanked date
+    tail = _VENUE_TAIL.search(cleaned, m.start("v"), m.end("v"))
+    end = tail.start() if tail else m.end("v")
+    return fold(rest[m.start("v") : end]).rstrip(" ,") or None
 
 
 def _held(doc: Document, s: int, fline: str, found: dict[str, str]) -> bool:
@@ -121,6 +131,23 @@ def _field(doc: Document, s: int, line: str, f: re.Match[str], found: dict[str, 
         vs = s + line.index(value)
         found.setdefault(key, fold(doc.text[vs : vs + len(value)]))
     return None
+
+
+def _item_page(doc: Document, end: int, found: dict[str, str], used: list[tuple[int, int]]) -> None:
+    """A "Meeting: <date> - <committee>" line just inside a single agenda item's page."""
+    m = _ITEM_PAGE.search(doc.norm, max(end, 0), min(len(doc.norm), max(end, 0) + 400))
+    if not m:
+        return
+    value = m.group("v")
+    sep = _DASH_SEP.search(value)
+    date = parse_date(value[: sep.start()] if sep else value)
+    if not date or len(date) != 10:
+        return
+    if sep and _is_committee(value[sep.end() :]) and not _NOT_COMMITTEE.search(value[sep.end() :]):
+        cs = m.start("v") + sep.end()
+        found.setdefault("committee", fold(doc.text[cs : m.end("v")]))
+    found.setdefault("date", date)
+    used.append((m.start("v"), m.end("v")))
 
 
 def extract(doc: Document) -> Iterator[MeetingInfo]:
@@ -172,6 +199,8 @@ def extract(doc: Document) -> Iterator[MeetingInfo]:
             found["committee"] = fold(doc.text[s:e])
             found.setdefault("title", found["committee"])
             used.append((s, e))
+    if not (found.get("committee") and found.get("date")):
+        _item_page(doc, end, found, used)
     if not used or not (found.get("committee") or found.get("date") or found.get("venue")):
         return
     yield MeetingInfo(

@@ -26,7 +26,7 @@ from kg.facts import Person
 
 _LABELS = (
     (r"(?:(?:committee\s+|panel\s+|board\s+)?members\s+)?present|attendance|attendees|"
-     r"councillors(?:\s+present)?|(?:non[\s-]voting\s+)?co-?optees|co-?opted\s+members?|"
+     r"(?:county\s+)?councillors(?:\s+present)?|(?:non[\s-]voting\s+)?co-?optees|co-?opted\s+members?|"
      r"substitutes?|officers(?:\s+(?:present|in\s+attendance))?", "present"),
     (r"(?:also\s+)?in\s+attendance|also\s+present|invitees|invited\s+guests?|guests?|"
      r"(?:other\s+)?attendees|also\s+attending", "guest"),
@@ -53,6 +53,9 @@ _CONTACT = re.compile(
 _AUTHOR = re.compile(r"^[ \t]*\((?P<n>[^()\n,;:\d]{3,60}?)\s*(?:[,\u2013-][^()\n]*)?\)[ \t]*$",
                      re.MULTILINE)
 _SPLIT = re.compile(r"[;,\n]|\s+(?:and|&)\s+|\s+[\u2013-]\s+|\s{2,}")
+# "Councillors Shaw, Patel and Roberts" in running text: surnames governed by a plural honorific.
+_PLURAL = re.compile(r"(?:County\s+)?(?:Councillors|Cllrs)\.?:?\s*")
+_PLURAL_LIST = re.compile(r"(?<![\w-])(?:County\s+)?(?:Councillors|Cllrs)\.?:?[ \t]+(?=[A-Z])")
 _WELCOMED = re.compile(r"\bwelcomed\s+(?:to\s+the\s+meeting\s+)?$")
 _PRIORITY = ("apologies", "contact", "author", "present", "guest", "councillor", None)
 
@@ -107,7 +110,7 @@ def _list_names(doc: Document, start: int, end: int, capacity: str) -> Iterator[
         lead = len(raw) - len(raw.lstrip())
         conj = re.match(r"(?:and|&)\s+", raw[lead:])
         lead += conj.end() if conj else 0
-        head = re.match(r"(?:Councillors|Cllrs)\.?:?\s*", raw[lead:])
+        head = _PLURAL.match(raw[lead:])
         if head:
             councillors = True
             lead += head.end()
@@ -150,11 +153,23 @@ def _list_regions(doc: Document) -> Iterator[tuple[int, int, str]]:
         yield m.end(), _sentence_end(flat, m.end()), "apologies"
 
 
+def _plural_lists(doc: Document) -> Iterator[_Hit]:
+    """Surnames after "Councillors"/"Cllrs" in a sentence: two or more make a list."""
+    flat = doc.flat
+    for m in _PLURAL_LIST.finditer(flat):
+        end = _sentence_end(flat, m.start())
+        semi = flat.find(";", m.start(), end)
+        names = list(_list_names(doc, m.start(), semi if semi >= 0 else end, "councillor"))
+        if len(names) >= 2:
+            yield from names
+
+
 def _hits(doc: Document) -> list[_Hit]:
     flat, text = doc.flat, doc.norm
     hits: list[_Hit] = []
     for s, e, capacity in _list_regions(doc):
         hits.extend(_list_names(doc, s, e, capacity))
+    hits.extend(_plural_lists(doc))
     for m in _CONTACT.finditer(text):
         kind = m.group("kind").lower()
         role = "author" if "author" in kind else "contact"

@@ -66,9 +66,11 @@ def _np(flat: str, pos: int, norm: str = "") -> int:
         elif lw == "the":
             if prev != "of" or not nw[:1].isupper():
                 return end
+        elif lw == "in" and prev not in ("and", "&", "of", "the") and lx.in_service(flat, m.end()):
+            pass  # "Head of Children in Care"
         elif w[0].isupper():
-            if lx.low(w) in lx.NP_STOP or (lw in lx.GIVEN_NAMES and nw[:1].isupper()):
-                return end
+            if lx.low(w) in lx.NP_STOP or (lw in lx.GIVEN_NAMES and nw[:1].isupper()) or len(w) == 1:
+                return end  # a stop word, or a name or initial that follows the title
         elif lx.low(w) not in lx.DOMAIN_WORDS:
             return end
         p, prev = m.end(), lw
@@ -206,7 +208,7 @@ def _raw_mentions(doc: Document) -> list[Mention]:
             continue
         if lower and head.lower == "np" and bare and not re.search(r"\b(?:the|an?)\s+$", before):
             continue
-        left = lx.LEFT_RUN.search(before) if head.kind in ("dir", "ad", "manager") else None
+        left = lx.LEFT_RUN.search(before) if head.kind in ("dir", "ad", "manager", "commissioner") else None
         n_left = _domain_left(left.group()) if left and not lower else 0
         bare = bare and not n_left
         pre = lx.PRE_TITLE.search(before[: len(before) - n_left])
@@ -301,12 +303,44 @@ def _resolve(ms: list[Mention]) -> list[tuple[Mention, str]]:
             cands = [f for f in full if f.role == "director-childrens-services"]
         if not cands and c == "director":
             cands = [f for f in full if f.head.kind == "dir"]
+        if not cands:  # "the Commissioner" for "the Children's Services Commissioner"
+            cands = [f for f in full if f.head.kind == m.head.kind
+                     and f" {c} " in f" {core(f.title).replace(',', ' ')} "]
         if cands:
             prev = [f for f in cands if f.start < m.start]
             out.append((m, (prev[-1] if prev else cands[0]).title))
         elif m.title[0].isupper() or m.head.kind not in ("dir", "ad"):
             out.append((m, m.title))
     return out
+
+
+def acts(flat: str, m: Mention) -> bool:
+    """Whether the members a mention names do something ("Members asked ...")."""
+    return bool(lx.MEMBERS_ACT.match(flat, m.end))
+
+
+def _group_key(m: Mention, title: str) -> str:
+    """Mentions of one post share a key: "Chair"/"Chairman", "DfE-appointed Adviser"/"Adviser"."""
+    if m.head.kind == "member":
+        return "member"
+    chair = lx.CHAIR_ONLY.fullmatch(title.strip())
+    if m.head.kind == "chair" and chair:
+        return "vice-chair" if chair.group("vice") else "chair"
+    t = lx.APPOINTED_BY.sub("", title.strip())
+    place = lx.PLACE_TAIL.search(t) if m.head.kind == "commissioner" else None
+    if place and not any(lx.low(w) in lx.DOMAIN_WORDS for w in place.group("p").split()):
+        t = t[: place.start()]
+    return post_key(t)
+
+
+def _full_names(flat: str) -> dict[str, str]:
+    """Surname -> full name, for surnames that only one full name in the text ends with."""
+    seen: dict[str, set[str]] = {}
+    for n in lx.strict_names(flat):
+        parts = n.name.split()
+        if len(parts) > 1:
+            seen.setdefault(parts[-1], set()).add(n.name)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
 
 
 @lru_cache(maxsize=32)
@@ -320,17 +354,21 @@ def mentions(doc: Document) -> tuple[Mention, ...]:
     pairs = _resolve(ms)
     groups: dict[str, list[tuple[Mention, str]]] = {}
     for m, title in pairs:
-        key = "member" if m.head.kind == "member" else post_key(title)
-        groups.setdefault(key, []).append((m, title))
+        groups.setdefault(_group_key(m, title), []).append((m, title))
+    fuller = _full_names(flat)
     result: list[Mention] = []
     for group in groups.values():
         titles = [t for m, t in group if not m.bare] or [t for _, t in group]
+        if group[0][0].head.kind == "member":
+            titles = [t for m, t in group if acts(flat, m)] or titles
         title = next((t for t in titles if not t.isupper()), titles[0])
         canon = next((m for m, t in group if t == title and not m.bare), group[0][0])
         interim = any(m.interim for m, _ in group)
         holder = next((m for m, _ in group if m.holder), None)
         role = next((m.role for m, _ in group if m.role != m.head.role), canon.role)
         name = holder.holder if holder else None
+        if name and " " not in name:
+            name = fuller.get(name, name)
         for m, _ in group:
             own = m.holder == name  # the holder's own words at this mention, for people.py
             result.append(replace(m, title=title, interim=interim, role=role, holder=name,
@@ -344,6 +382,8 @@ def extract(doc: Document) -> Iterator[Post]:
     first: set[str] = set()
     segs = doc.segments
     for m in mentions(doc):
+        if m.head.kind == "member" and not acts(doc.flat, m):
+            continue
         key = "member" if m.head.kind == "member" else post_key(m.title)
         item = segs.item_at(m.start)
         tag = (key, item.index if item else -1, m.contribution)
