@@ -143,3 +143,11 @@ def test_dev_documents_against_gold() -> None:
     assert ok == 3
     assert hits / core >= 0.9, f"core recall {hits}/{core}"
     assert matched / pred >= 0.9, f"precision {matched}/{pred}"
+
+
+def test_senior_appointments_and_joint_work() -> None:
+    assert "leadership-capacity" in found(
+        "5. Workforce\n\nMembers heard that two Heads of Service had been appointed this year.\n")
+    assert "multi-agency" in found(
+        "5. Exploitation\n\nThe service described its joint work with the neighbouring borough on "
+        "exploitation.\n")

@@ -181,3 +181,49 @@ def test_dev_documents_against_gold() -> None:
         matched += len(used)
     assert hits == core
     assert matched == pred
+
+
+def test_resolved_inside_numbered_paragraph() -> None:
+    got = decs("Minutes of the previous meeting\n\n"
+               "4. RESOLVED that the minutes of the meeting held on 3 May 2022 be approved as a "
+               "correct record.\n")
+    assert [d.kind for d in got] == ["resolution"]
+    assert "the minutes of the meeting held on 3 May 2022 be approved" in got[0].text
+
+
+def test_routine_outcome_as_plain_sentence() -> None:
+    got = decs("1. Minutes\n\nThe minutes of the last meeting were received, confirmed and signed.\n\n"
+               "2. Forward Plan\n\nThe Panel's forward work programme for 2022/23 was noted.\n\n"
+               "3. Update\n\nThe Director said the report was noted by the Board in May and that "
+               "staffing was improving.\n")
+    texts = [d.text for d in got if d.kind == "resolution"]
+    assert len(texts) == 2
+    assert any(t.startswith("The minutes of the last meeting") for t in texts)
+    assert any("work programme" in t for t in texts)
+
+
+def test_action_table_in_columns_with_wrapped_cells() -> None:
+    text = (
+        "7. Improvement update\n\nActions:\n\n"
+        "  Action                          Owner                        Due\n"
+        "  ------------------------------  ---------------------------  ------------\n"
+        "  Send the audit findings to      Head of Quality              15 June 2021\n"
+        "  all members of the Panel        Assurance\n"
+        "  Arrange a visit to the front    Service Manager, Front       30 September\n"
+        "  door team                       Door                         2021\n"
+        "\n8. Any other business\n"
+    )
+    got = [d for d in decs(text) if d.kind == "action"]
+    assert [(d.text, d.owner, d.due) for d in got] == [
+        ("Send the audit findings to all members of the Panel", "Head of Quality Assurance",
+         "2021-06-15"),
+        ("Arrange a visit to the front door team", "Service Manager, Front Door", "2021-09-30"),
+    ]
+
+
+def test_due_month_without_year_and_owner_with_brackets() -> None:
+    got = decs("Meeting held on 10 October 2021\n\n5. Item\n\nRESOLVED that the Assistant Director, "
+               "Finance (Children's Services) provides a costed plan to the Committee by the end "
+               "of March.\n")
+    assert got[0].owner == "Assistant Director, Finance (Children's Services)"
+    assert got[0].due == "2022-03"

@@ -168,3 +168,44 @@ def test_dev_documents_against_gold() -> None:
         matched += len(used)
     assert hits / core >= 0.85, f"core recall {hits}/{core}"
     assert matched / pred >= 0.85, f"precision {matched}/{pred}"
+
+
+def test_money_has_no_binary_rounding_error() -> None:
+    for text, value in [("£7.3m", 7_300_000), ("£0.35 million", 350_000), ("£2.9bn", 2_900_000_000)]:
+        m = MONEY.search(text)
+        assert m and money_value(m) == value
+
+
+def test_plural_senior_titles_count_leaders() -> None:
+    f = one("The service has had six Directors of Children's Services in eight years.")
+    assert (f.value, f.unit, f.concern) == (6, "staff", "leadership-capacity")
+    f = one("Two Heads of Service were recruited on a permanent basis last autumn.")
+    assert (f.value, f.unit, f.concern) == (2, "staff", "leadership-capacity")
+
+
+def test_cases_a_worker_holds_are_a_caseload() -> None:
+    f = one("A few practitioners in the disability team carry up to 31 cases.")
+    assert (f.value, f.unit, f.concern) == (31, "cases", "caseloads")
+    assert (300, "cases") not in values("An audit looked at 300 cases across the service.")
+
+
+def test_rate_base_and_age_range_are_not_counts() -> None:
+    got = values("The rate of children in care is 97 per 10,000 children, above the regional rate.")
+    assert (10000, "children") not in got and (97, "children") in got
+    assert not any(v == 25 for v, _ in values("Support for care leavers aged 18 to 25 was improving."))
+
+
+def test_staff_counts_from_verbs_after_the_number() -> None:
+    got = {f.value: f for f in figs("Of 52 applicants for the posts, only 7 had been appointed.")}
+    assert (got[52].unit, got[52].concern) == ("count", "recruitment")
+    assert (got[7].unit, got[7].concern) == ("staff", "recruitment")
+    fs = figs("Overseas social workers were being recruited from Kenya. The Director said that 12 "
+              "had joined in March and a further 9 were expected by the summer.")
+    by_value = {f.value: f for f in fs}
+    assert by_value[12].unit == "staff" and by_value[12].concern == "recruitment"
+    assert by_value[9].unit == "staff" and by_value[9].qualifier == "target"
+
+
+def test_childrens_services_is_not_a_count_of_children() -> None:
+    got = values("The Assistant Director, Children's Services said 14 had been seconded.")
+    assert (14, "children") not in got

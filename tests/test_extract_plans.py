@@ -130,3 +130,33 @@ def test_dev_documents_against_gold() -> None:
         matched += sum(1 for g in got if any(similar(s, g) for e in entries for s in e))
     assert hits == core
     assert matched / pred >= 0.8, f"precision {matched}/{pred}"
+
+
+def test_quoted_headings_of_a_plan_are_workstreams() -> None:
+    got = labels("3. Improvement\n\nThe Director presented the Improvement Plan, which is set out under "
+                 'three headings: "Early Help", "Quality of Practice" and "Leadership and Management".\n')
+    assert {"Early Help", "Quality of Practice", "Leadership and Management"} <= got
+
+
+def test_long_bullet_priority_keeps_its_head() -> None:
+    text = ("2. Plan\n\nThe Improvement Plan has three priorities:\n\n"
+            "a) a stable workforce;\n"
+            "b) effective early help arrangements through the Local Children's Partnership Board "
+            "and schools; and\n"
+            "c) good leadership.\n")
+    assert "effective early help arrangements" in labels(text)
+
+
+def test_named_practice_framework() -> None:
+    got = labels('4. Practice\n\nThe service was adopting a new practice model, "Strengths Together", '
+                 "across all teams.\n")
+    assert "Strengths Together" in got
+
+
+def test_programme_name_is_not_cut_short() -> None:
+    got = labels("5. Update\n\nMembers asked about the Building Better Lives for the Future programme "
+                 "and its savings.\n")
+    assert "Future programme" not in got
+    assert "Building Better Lives for the Future programme" in got
+    assert not any(x.endswith("the programme") for x in labels("5. Item\n\nThe Council and the programme "
+                                                              "board met in June.\n"))

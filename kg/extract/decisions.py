@@ -11,7 +11,7 @@ import datetime
 import re
 from collections.abc import Iterator
 
-from kg.dates import DAY_MONTH_YEAR, MONTH_YEAR, iso, month_number
+from kg.dates import DAY_MONTH_YEAR, MONTH, MONTH_YEAR, iso, month_number
 from kg.document import Document
 from kg.extract.common import fold, reference_date, sentences, span
 from kg.extract.concerns import MARKER
@@ -42,6 +42,22 @@ _AGREED = re.compile(
     r"(?:agreed|resolved|decided))\s+(?:to|that)\b",
     _I,
 )
+# A routine outcome told as a plain sentence: "The minutes were taken as read, confirmed and
+# signed.", "The work programme for the year was noted." (the whole paragraph, nothing else)
+_PASSIVE = re.compile(
+    r"\W*the\s+(?:(?!(?:said|reported|explained|advised|told|stated|informed|asked|that)\b)"
+    r"[\w'/,-]+\s+){0,14}?(?:minutes|(?:work|forward)\s+(?:programme|plan)|report|"
+    r"update|recommendations?|plan|terms\s+of\s+reference|strategy|policy|notes|protocol)\b"
+    r"(?:\s+[\w'/,-]+){0,12}?\s+(?:was|were)\s+(?:duly\s+|unanimously\s+|formally\s+)?"
+    r"(?:noted|agreed|approved|confirmed|received|accepted|endorsed|adopted|taken\s+as\s+read)\b"
+    r"(?:(?!\bthat\b)[^.;:])*[.]?\s*$", _I)
+# An action table laid out in columns: "Action   Owner   Due" over its rows.
+_TABLE_HEAD = re.compile(
+    r"^(?P<a>\s*(?:agreed\s+)?actions?)\s{2,}(?P<o>owner|responsible(?:\s+officer)?|lead(?:\s+officer)?|"
+    r"by\s+whom|who)\s{2,}(?P<d>due(?:\s+date)?|deadline|target\s+date|by\s+when|date|timescale|when)"
+    r"\s*$", _I)
+_RULE = re.compile(r"^[\s\-=_+|]*$")
+_CONNECTOR = re.compile(r"\b(?:and|of|to|the|for|with|in|on|by|a|an|or|&)\s*$", _I)
 _HEAD = (
     r"(?:director|head|manager|officer|executive|member|leader|chair(?:man|person|woman)?|"
     r"advis[eo]r|commissioner|lead|clerk|principal\s+social\s+worker|social\s+worker)"
@@ -49,7 +65,7 @@ _HEAD = (
 _TITLE = (
     r"(?:(?:interim|acting|deputy|assistant|executive|corporate|strategic|chief|senior|principal|"
     rf"cabinet|lead|service|group|team|programme|democratic|scrutiny|monitoring)\s+)*{_HEAD}\b"
-    r"(?:\s*(?:,|-|of\b|for\b)\s*[^,;.()]{0,70}?)?"
+    r"(?:\s*(?:,|-|of\b|for\b)\s*[^,;.()]{0,70}?)?(?:\s*\([^()]{1,50}\))?"
 )
 _VERB = (
     r"(?:reports?|provides?|circulates?|shares?|brings?|presents?|updates?|writes?|arranges?|"
@@ -68,6 +84,11 @@ _DUE_CUE = re.compile(
     r"(?:\bby|\bbefore|\bon|\bin|\bat|\bfor|\buntil|\bno\s+later\s+than|\bend\s+of|\bdue)\s+"
     r"(?:the\s+)?(?:end\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$", _I)
 _NOT_DUE = re.compile(r"\b(?:held|dated|(?<!end )of|from|since|published)\s+(?:on\s+)?(?:the\s+)?$", _I)
+# "December, 2016"; a month alone after a due cue ("by the end of February") is the next one
+_MONTH_COMMA_YEAR = re.compile(rf"\b({MONTH}),\s+(\d{{4}})\b", _I)
+_BARE_MONTH = re.compile(
+    rf"\b(?:by|before|until|no\s+later\s+than|due)\s+(?:the\s+)?(?:end\s+of\s+)?({MONTH})\b"
+    r"(?!\s*,?\s*\d)", _I)
 _RELATIVE = re.compile(
     r"\b(?:in|within)\s+(?:the\s+next\s+)?(\d{1,2}|[a-z]+)\s+(months?|weeks?)(?:'?s?\s+time)?\b",
     _I)
@@ -80,7 +101,7 @@ def _dates(text: str) -> list[tuple[int, str]]:
         d = iso(int(m.group(3)), month_number(m.group(2)), int(m.group(1))) if m.group(3) else None
         if d:
             found.append((m.start(), m.end(), d))
-    for m in MONTH_YEAR.finditer(text):
+    for m in [*MONTH_YEAR.finditer(text), *_MONTH_COMMA_YEAR.finditer(text)]:
         d = iso(int(m.group(2)), month_number(m.group(1)))
         if d and not any(a <= m.start() < b for a, b, _ in found):
             found.append((m.start(), m.end(), d))
@@ -93,6 +114,12 @@ def _due(text: str, ref: str | None) -> str | None:
         pre = text[max(0, s - 40) : s]
         if _DUE_CUE.search(pre) and not _NOT_DUE.search(pre):
             return d
+    bare = _BARE_MONTH.search(text)
+    if bare and ref and len(ref) >= 7:
+        mo = month_number(bare.group(1))
+        if mo:
+            y = int(ref[:4]) + (1 if mo < int(ref[5:7]) else 0)
+            return iso(y, mo)
     rel = _RELATIVE.search(text)
     if not (rel and ref):
         return None
@@ -131,6 +158,57 @@ def _make(doc: Document, kind: str, s: int, e: int, number: str | None) -> Decis
         return None
     ref = reference_date(doc)
     return Decision(kind, text, span(doc, s, e), number, _owner(doc, s, e, kind), _due(text, ref))
+
+
+def _table_rows(doc: Document) -> Iterator[Decision]:
+    """Rows of action tables whose columns (action, owner, due) are laid out with spaces.
+
+    A hard-wrapped cell goes on below its first line; a row begins where the action column
+    starts a new capitalised line after a line that did not end mid-phrase.
+    """
+    norm = doc.norm
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in norm.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        head = _TABLE_HEAD.match(lines[i][1])
+        i += 1
+        if not head:
+            continue
+        cols = [head.start("o"), head.start("d")]
+        while i < len(lines) and _RULE.match(lines[i][1]) and lines[i][1].strip():
+            i += 1
+        rows: list[list[list[tuple[int, int]]]] = []  # row -> column -> chunks (start, end)
+        while i < len(lines) and lines[i][1].strip() and not _RULE.match(lines[i][1]):
+            base, line = lines[i]
+            cells: list[list[tuple[int, int]]] = [[], [], []]
+            for m in re.finditer(r"\S+(?:\s\S+)*", line):
+                col = sum(1 for c in cols if m.start() >= c - 2)
+                cells[col].append((base + m.start(), base + m.end()))
+            act = cells[0]
+            prev_act = rows[-1][0] if rows and rows[-1][0] else None
+            new = bool(act) and norm[act[0][0]].isupper() and not (
+                prev_act and _CONNECTOR.search(norm[prev_act[-1][0] : prev_act[-1][1]]))
+            if new or not rows:
+                rows.append(cells)
+            else:
+                for c in range(3):
+                    rows[-1][c].extend(cells[c])
+            i += 1
+        for row in rows:
+            if not row[0]:
+                continue
+            text = fold(" ".join(doc.text[a:b] for a, b in row[0]))
+            owner = fold(" ".join(doc.text[a:b] for a, b in row[1])) or None
+            dates = _dates(fold(" ".join(norm[a:b] for a, b in row[2])))
+            start = min(a for cell in row for a, _ in cell)
+            end = max(b for cell in row for _, b in cell)
+            if len(text.split()) >= 2:
+                yield Decision("action", text, span(doc, start, end), None, owner,
+                               dates[0][1] if dates else None)
 
 
 def _paragraphs(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
@@ -208,15 +286,23 @@ def _decisions(doc: Document) -> Iterator[Decision]:
     def inside(pos: int) -> bool:
         return any(s <= pos < e for s, e in covered)
 
+    for row in _table_rows(doc):
+        covered.append((row.span.start, row.span.end))
+        yield row
+    tables = list(covered)
+
     for sec in seg.sections:
         kind = _KIND.get(sec.kind)
         if kind:
             covered.append((sec.start, sec.end))
-            yield from _section_entries(doc, kind, sec.body_start, sec.end)
+            for entry in _section_entries(doc, kind, sec.body_start, sec.end):
+                if not any(s <= entry.span.start < e for s, e in tables):
+                    yield entry
     for b in seg.blocks:
         if b.start < seg.header_end or inside(b.start):
             continue
-        m = _INLINE_RESOLVED.match(flat, b.start, b.end)
+        num = _ENUM.match(flat, b.start, b.end)  # "1. RESOLVED that the minutes ..."
+        m = _INLINE_RESOLVED.match(flat, num.end() if num else b.start, b.end)
         if m:  # "RESOLVED that ...", "It was agreed that ...": one decision, or a list after ":"
             stop = b.end
             if flat[b.start : b.end].rstrip().endswith(":"):
@@ -228,6 +314,11 @@ def _decisions(doc: Document) -> Iterator[Decision]:
         for a in _INLINE_ACTION.finditer(flat[b.start : b.end]):
             d = _make(doc, "action", b.start + a.end(), b.end, None)
             if d:
+                yield d
+        if _PASSIVE.match(flat, b.start, b.end) and len(list(sentences(doc, b.start, b.end))) == 1:
+            d = _make(doc, "resolution", b.start, b.end, None)
+            if d:
+                covered.append((b.start, b.end))
                 yield d
     for s, e in sentences(doc, seg.header_end):
         if not inside(s) and _AGREED.match(flat, s, e):

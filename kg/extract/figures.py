@@ -34,6 +34,8 @@ _NOT_FIGURES = re.compile(
     r"|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b"  # postcode
     r"|(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b"  # phone
     r"|\b\d{4}\s*[/-]\s*\d{2,4}\b"  # 2017/18
+    r"|\bper\s+(?:100|1,?000|10,?000|100,?000)\b"  # a rate's base: 128 per 10,000 children
+    r"|\bage[sd]?\s+(?:of\s+|between\s+)?\d{1,2}\s*(?:-|to|and)\s*\d{1,2}\b"  # aged 18 to 21
     r"|\(\s*\d{1,3}\s*\)|\b\d{1,3}\)"  # (1) 1)
     r"|\b\d+\s+[A-Z][a-z]+\s+(?:Road|Street|Lane|Avenue|Way|Close|Drive|Place|Square)\b",
     re.IGNORECASE,
@@ -54,7 +56,8 @@ _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 
 _CHILD = (
     r"(?:(?:children|young\s+people)\s+(?:looked\s+after|in\s+care)|"
-    r"(?:looked[- ]after\s+)?(?:children|child|young\s+people|young\s+persons?|babies|infants|"
+    r"(?:looked[- ]after\s+)?(?:children(?!['\u2019]s\b)|child(?!['\u2019]s\b)|young\s+people|"
+    r"young\s+persons?|babies|infants|"
     r"teenagers|adolescents|youngsters|pupils|care\s+leavers|unaccompanied\s+[\w\s]{0,30}?"
     r"children|(?-i:LAC|CLA|CiC|UASC|CIN|CP)))"
 )
@@ -64,6 +67,12 @@ _STAFF = (
     r"nurses|officers|advis[eo]rs|therapists|psychologists|locums|recruits|apprentices|"
     r"students|(?-i:NQSWs?|FTEs?)))"
 )
+# Plural senior titles count leaders: "four Directors of Children's Services", "three Heads of Service"
+_SENIOR = re.compile(
+    r"^[\s-]*((?:(?:permanent|interim|substantive|acting|new|different|successive)\s+)?"
+    r"(?:(?:assistant|deputy|executive|strategic|corporate)\s+)?"
+    r"(?:directors|heads\s+of\s+(?:service|[A-Z][\w']*)|heads\s+of\s+[A-Z][\w']*\s+services|"
+    r"chief\s+executives|senior\s+managers))\b", _I)
 _UNIT_NOUNS: list[tuple[str, re.Pattern[str]]] = [
     ("children", re.compile(rf"\b{_CHILD}\b", _I)),
     ("staff", re.compile(rf"\b{_STAFF}\b", _I)),
@@ -79,6 +88,15 @@ _DURATION = re.compile(r"^[\s-]*(?:(?:working|calendar)\s+)?(months?|weeks?|days
 _PERCENT = re.compile(r"^\s*(?:%|per\s*cent\b|percent\b)", _I)
 _CASELOAD = re.compile(r"\bcase\s?loads?\b|\bwork\s?loads?\b|\bcases\s+per\b", _I)
 _HIRED = re.compile(r"\b(?:taken\s+on|appointed|recruited|hired|employed)\s+$", _I)
+# "only 9 had been appointed"; "18 had started in January" (when staff were being discussed)
+_HIRED_AFTER = re.compile(
+    r"^\s+(?:(?:had|have|has)\s+(?:now\s+|since\s+)?been|were|was)\s+(?:successfully\s+)?"
+    r"(?:appointed|recruited|hired|taken\s+on|employed)\b", _I)
+_JOINED_AFTER = re.compile(r"^\s+(?:had|have|has)\s+(?:now\s+|since\s+)?(?:started|joined)\b", _I)
+# "some workers held as many as 28 cases": cases a worker holds are a caseload
+_HOLDS = re.compile(
+    r"\b(?:hold|holds|held|holding|carry|carries|carried|carrying|allocated|manag(?:e|es|ed|ing))\b"
+    r"[^.;:]{0,25}$", _I)
 _CHANGE_TO = re.compile(
     r"\b(?:reduc\w*|f[ae]ll\w*|dropp\w*|decreas\w*|increas\w*|r[io]se\w*|risen|grow\w*|down|up|"
     r"cut)\s+(?:[\w']+\s+){0,2}to\s+$|\binto\s+$", _I)
@@ -94,19 +112,23 @@ _PREVIOUS_PRE = re.compile(
 _PREVIOUS_POST = re.compile(
     r"^[^;,.]{0,25}?\b(?:at\s+the\s+time\s+of|a\s+year\s+(?:earlier|ago|before)|last\s+year|"
     r"the\s+previous\s+year|previously)", _I)
+_TARGET_POST = re.compile(
+    r"^\s+(?:(?:more|further|additional|new)\s+)?(?:were|was|are|is|would\s+be)\s+"
+    r"(?:expected|planned|due|forecast|anticipated)\b", _I)
 _QUAL_CUES = [
     ("target", re.compile(
         r"\b(?:target\w*|aim\w*|goal|ambition|would|will|should|ideally|intend\w*|plan(?:s|ned)?"
         r"\s+to|pushing|to\s+(?:reduce|increase|bring|get|cut|achieve|recruit|appoint)|reducing|"
         r"expected\s+to|forecast|proposed|wants?\s+to|seek\w*\s+to|reduce|must|required\s+to|"
-        r"ha(?:s|d|ve)\s+to\s+be|needs?\s+to)\b", _I)),
+        r"ha(?:s|d|ve)\s+to\s+be|needs?\s+to|(?:to|would|will)\s+fund|funding\s+for|maximum|"
+        r"no\s+more\s+than)\b", _I)),
     ("actual", re.compile(r"\b(?:now|currently|current|stood\s+at|remain\w*|to\s+date)\b", _I)),
     ("previous", re.compile(
         r"\b(?:at\s+the\s+time\s+of\s+(?:the\s+)?(?:\w+\s+)?inspection|originally|previously|"
         r"formerly|last\s+year|a\s+year\s+(?:earlier|ago))\b", _I)),
 ]
 _FIG_CUES = [  # extra cues, for figures only
-    ("recruitment", re.compile(r"\bapplications\b", _I)),
+    ("recruitment", re.compile(r"\bapplications\b|\bapplicants?\b", _I)),
     ("practice-quality", re.compile(r"\bchild\s+protection\s+(?:plans?|register)\b", _I)),
     ("multi-agency", re.compile(r"\b(?-i:MARAC)\b|\brisk\s+assessment\s+conference", _I)),
 ]
@@ -134,6 +156,9 @@ def _unit_of(flat: str, s: int, e: int, phrase_only: bool = False) -> tuple[str,
     after = flat[e : e + 80]
     if _PERCENT.match(after):
         return "percent", ""
+    senior = _SENIOR.match(after)
+    if senior:
+        return "staff", senior.group(1)
     d = _DURATION.match(after)
     if d:
         u = d.group(1).lower().rstrip("s")
@@ -153,6 +178,8 @@ def _qualifier(pre: str, post: str, inherit: str | None) -> str:
     """target, previous or actual, from the words since the previous figure of the passage."""
     if _PREVIOUS_PRE.search(pre) or _PREVIOUS_POST.match(post):
         return "previous"
+    if _TARGET_POST.match(post):
+        return "target"
     ends_to = bool(re.search(r"\bto\s+$", pre))
     # "level of 20 for experienced social workers and 17": a value listed after another shares
     # its qualifier unless words between say otherwise
@@ -183,6 +210,8 @@ def _concern(
     """The concept the figure measures: its own noun, else the nearest cue of its clause."""
     if unit == "cases":
         return "caseloads"
+    if unit == "staff" and _SENIOR.match(phrase):
+        return "leadership-capacity"
     if unit in ("children", "staff") and phrase:
         own = _nearest(cues(phrase), 0, 0)
         if own:
@@ -224,9 +253,12 @@ def _numbers(text: str) -> Iterator[tuple[int, int, float, str | None]]:
 
 
 def _infer_unit(
-    text: str, s: int, e: int, prev_unit: str | None
+    text: str, s: int, e: int, prev_unit: str | None, lead: str = ""
 ) -> tuple[str | None, str]:
-    """(unit, the noun phrase it was read from) for the number at text[s:e]."""
+    """(unit, the noun phrase it was read from) for the number at text[s:e].
+
+    ``lead`` is the text just before the passage, where the subject of "18 had started" may be.
+    """
     got = _unit_of(text, s, e)
     if got:
         return got
@@ -236,6 +268,12 @@ def _infer_unit(
         if got:
             return got
     pre = text[:s]
+    if _HIRED_AFTER.match(text[e:]):
+        return "staff", ""
+    if _JOINED_AFTER.match(text[e:]):
+        subj = [(m.end(), u) for u, rx in _UNIT_NOUNS for m in rx.finditer(lead + " " + pre)]
+        if subj and max(subj)[1] == "staff":
+            return "staff", ""
     word = text[s].isalpha()
     if word and not (_CHANGE_TO.search(pre) or _HIRED.search(pre)):
         return None, ""  # "one of the lowest": a word is a number only in a comparison
@@ -255,12 +293,15 @@ def _infer_unit(
 
 def _figures_in(doc: Document, p: Passage) -> Iterator[Figure]:
     text = doc.flat[p.start : p.end]
+    lead = doc.flat[max(0, p.start - 200) : p.start]
     prev: tuple[int, str, str | None, str] | None = None  # end, unit, concern, qualifier
     for s, e, value, known in sorted(_numbers(text)):
-        unit, phrase = (known, "") if known else _infer_unit(text, s, e, prev[1] if prev else None)
+        unit, phrase = (known, "") if known else _infer_unit(
+            text, s, e, prev[1] if prev else None, lead)
         if not unit or (p.section in ("resolved", "recommended") and unit in ("months", "weeks")):
             continue  # durations in decisions are due dates
-        if unit == "count" and _CASELOAD.search(phrase):
+        if unit == "count" and (_CASELOAD.search(phrase) or (
+                re.fullmatch(r"cases(?:\s+each)?", phrase, _I) and _HOLDS.search(text[:s]))):
             unit = "cases"
         if unit == "count" and _LIST_PARTS.search(phrase):
             continue
@@ -274,6 +315,8 @@ def _figures_in(doc: Document, p: Passage) -> Iterator[Figure]:
             concern: str | None = same
         else:
             concern = _concern(text, s, e, unit, phrase, same)
+            if concern is None and unit == "staff" and not phrase:  # "18 had started": the
+                concern = _nearest(cues(lead), len(lead), len(lead))  # subject's sentence says
         prev = (e, unit, concern, qual)
         yield Figure(value, unit, span(doc, p.start, p.end), concern, qual)
 

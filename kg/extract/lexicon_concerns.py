@@ -94,6 +94,8 @@ CUES: dict[str, list[str]] = {
         r"interim\s+(?:leaders|managers|management|arrangements)",
         r"(?:team|service|group)\s+managers\b(?!\s+(?:and\s+)?staff)", r"manager(?:ial)?\s+posts",
         rf"posts?\s+{_W}{{0,10}}(?:had|have|has)\s+(?:now\s+)?been\s+filled",
+        r"(?:directors|heads\s+of\s+service)\s+(?:had|have|has)\s+(?:now\s+)?been\s+(?:appointed|recruited)",
+        r"(?:appointed|recruited)\s+(?:\w+\s+){0,2}(?:directors|heads\s+of\s+service)\b",
     ],
     "practice-quality": [
         rf"(?:quality|consistency|standards?|timeliness)\s+of\s+{_W}{{0,2}}(?:practice|"
@@ -148,7 +150,7 @@ CUES: dict[str, list[str]] = {
         r"multi[- ]agency(?!\s+safeguarding\s+hub)", r"inter[- ]agency",
         r"partnership\s+(?:working|board|arrangements)", r"partner\s+agencies",
         r"work\w*\s+(?:together|in\s+partnership|with\s+partners)", r"partners",
-        r"improvement\s+partner",
+        r"improvement\s+partner", r"joint\s+work(?:ing)?\s+with",
         r"safeguarding\s+(?:children\s+|adults\s+)?(?:board|partnership)s?", r"(?-i:L?SCBs?)",
         r"children'?s\s+safeguarding\s+partnership", r"children'?s\s+trust", r"police",
         r"constabulary", r"health\s+(?:board|visitors?|visiting|partners|colleagues)",

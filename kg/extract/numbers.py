@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -27,8 +28,8 @@ WORD_NUMBER = re.compile(
 DIGITS = re.compile(
     r"(?<![\w.,/£-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w/])"
 )
-_MULT = {"m": 1e6, "million": 1e6, "mn": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3,
-         "thousand": 1e3}
+_MULT = {"m": 10**6, "million": 10**6, "mn": 10**6, "bn": 10**9, "billion": 10**9, "k": 10**3,
+         "thousand": 10**3}
 MONEY = re.compile(
     r"£\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(million|billion|thousand|mn|bn|m|k)?\b",
     re.IGNORECASE,
@@ -56,7 +57,7 @@ def digits_value(s: str) -> float:
 
 
 def money_value(m: re.Match[str]) -> float:
-    """Value in pounds of a MONEY match ("£1.2m" -> 1200000)."""
-    value = digits_value(m.group(1))
+    """Value in pounds of a MONEY match ("£1.2m" -> 1200000), without binary rounding error."""
+    value = Decimal(m.group(1).replace(",", ""))
     mult = (m.group(2) or "").lower()
-    return value * _MULT.get(mult, 1.0)
+    return float(value * _MULT.get(mult, 1))

@@ -39,7 +39,13 @@ _NOT_NAME = re.compile(
 )
 _NOT_A_PLAN = re.compile(r"\b(?:child(?:ren)?|care|pathway|protection|safety|support)\s+$", _I)
 _NEGATED = re.compile(r"(?:rather\s+than|instead\s+of|\bno|\bnot\s+(?:a|an))\s+(?:\w+\s+){0,2}$", _I)
-_PROGRAMME = re.compile(r"(?:[A-Z][\w'-]*\s+)(?:(?:[A-Z][\w'-]*|to|of|and|for|in)\s+){0,4}programme\b")
+_PROGRAMME = re.compile(
+    r"(?:[A-Z][\w'-]*,?\s+)(?:(?:[A-Z][\w'-]*,?|to|of|and|for|in|the)\s+){0,7}programme\b")
+# A named practice framework or model: 'a new practice framework, "Name"', '"Name" practice model'
+_FRAMEWORK = re.compile(
+    r"\b(?:practice|social\s+work|operating|service|delivery)\s+(?:framework|model)\s*,?\s*"
+    r"(?:(?:called|known\s+as|entitled|named)\s+)?\"(?P<a>[A-Z][^\"\n]{2,60}?)\""
+    r"|\"(?P<b>[A-Z][^\"\n]{2,60}?)\"\s+(?:practice\s+|social\s+work\s+)?(?:framework|model)\b")
 _NOT_PROGRAMME = re.compile(r"^(?:forward|work|committee|cabinet|meeting|council's|capital)\b", _I)
 _FOLLOWS = re.compile(
     r"\b(?:following|after|in\s+response\s+to|responding\s+to|arising\s+from|to\s+address)\s+"
@@ -59,7 +65,8 @@ _TYPES = [
 ]
 _PARTS = re.compile(
     r"\b(?:(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?:key\s+|main\s+)?"
-    r"(?:priorities|work\s?streams|themes|strands|pillars)\b"
+    r"(?:priorities|work\s?streams|themes|strands|pillars|headings|objectives|principles|"
+    r"ambitions|areas(?!\s+(?:for|of|where|that|which|requiring|needing)\b))\b"
     r"(?:\s+(?:in|of|within|for)\s+(?:the|its|our)\s+[\w' -]{0,40}?(?:plan|board)\b)?",
     _I,
 )
@@ -90,7 +97,7 @@ def _doc_type(doc: Document) -> str:
 
 
 def _clean(label: str) -> str:
-    label = fold(label).strip(" ,;:.-")
+    label = fold(label).strip(" ,;:.-\"'")
     return re.sub(r"^(?:the|a|an|our|its)\s+", "", label, flags=_I)
 
 
@@ -115,6 +122,9 @@ def _name_before(flat: str, pos: int) -> list[str]:
 def _split_list(text: str, n: int | None) -> list[str]:
     text = re.split(r"\.\s|\.$|\s+-\s+|\s\(", text)[0].strip().rstrip(";,.")
     text = re.sub(r"^\s*(?:including|namely|such\s+as|are|were)\s+", "", text, flags=_I)
+    quoted = re.findall(r"\"([^\"]{2,80})\"", text)
+    if len(quoted) >= 2:  # '"Workforce", "Care and Support Planning" and "Placement Sufficiency"'
+        return [_clean(q) for q in quoted if len(q.split()) <= 8]
     sep = r"\s*;\s*(?:and\s+)?" if ";" in text else r"\s*,\s*(?:and\s+)?"
     parts = [p for p in re.split(sep, text) if p.strip()]
     if n and len(parts) < n and parts and " and " in parts[-1]:
@@ -157,8 +167,10 @@ def _listed(doc: Document, end: int, n: int | None) -> list[tuple[int, int, str]
     if after.strip().rstrip(":-").strip() == "" and rest.rstrip().endswith((":", "-")):
         out = []
         for s, e in _bullets_after(doc, stop):
-            head = re.split(r"\s+-\s+|;|:|\.\s|\.$", flat[s:e])[0]
-            out.append((s, e, _clean(head)))
+            head = _clean(re.split(r"\s+-\s+|;|:|\.\s|\.$", flat[s:e])[0])
+            if len(head.split()) > 8:  # "partnership arrangements through the Safeguarding Board"
+                head = re.split(r"\s+(?:through|via|across|by\s+means\s+of|so\s+that)\s+", head)[0]
+            out.append((s, e, head))
         return out
     if re.match(r"\s*(?::|,?\s*(?:including|namely|such\s+as))", rest, _I):
         return [(end, stop, p) for p in _split_list(rest.lstrip(" :,"), n)]
@@ -209,10 +221,19 @@ def extract(doc: Document) -> Iterator[PlanElement]:
         yield PlanElement(board, span(doc, m.start(), m.end()), board=True)
     for m in _PROGRAMME.finditer(flat, start):
         name = re.sub(r"^(?:The|A|An|This|Our|Its)\s+", "", fold(m.group()))
+        words = name.split()
+        if len(words) > 1 and not words[-2][0].isupper():
+            continue  # "... and the programme": no name
         if name.split()[0] != "programme" and not _NOT_PROGRAMME.match(name) and not re.search(
             r"\bWork\s+programme$", name, _I
         ):
             sp = span(doc, m.start(), m.end())
+            yield PlanElement(main, sp, component=name) if main else PlanElement(name, sp)
+    for m in _FRAMEWORK.finditer(flat, start):
+        g = "a" if m.group("a") else "b"
+        name = _clean(m.group(g))
+        if 0 < len(name.split()) <= 6:
+            sp = span(doc, m.start(g), m.end(g))
             yield PlanElement(main, sp, component=name) if main else PlanElement(name, sp)
     if main:  # workstreams and priorities are those of a plan the text names
         yield from _workstreams(doc, main)
