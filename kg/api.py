@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kg import queries
 from kg.graph import PREFIXES
-from kg.store import load, write_graph
+from kg.store import load, select, write_graph
 
 _AUTHORITY_DOCS = """
 PREFIX kg: <https://w3id.org/kg-minutes/def#>
@@ -42,16 +42,18 @@ def export(graphs: list[Path], output: Path) -> str:
 
 def stats(graphs: list[Path]) -> str:
     store = load(graphs)
-    rows = store.query(_STATS, use_default_graph_as_union=True)
-    head = next(iter(store.query(_COUNT, use_default_graph_as_union=True)))
+    rows = select(store, _STATS)
+    head = next(iter(select(store, _COUNT)))
     lines = [
         f"documents: {head['docs'].value}",
         f"statements: {int(head['triples'].value) - int(head['docs'].value)}",
     ]
-    auth = list(store.query(_AUTHORITY_DOCS, use_default_graph_as_union=True))
+    auth = list(select(store, _AUTHORITY_DOCS))
     lines.append(f"authorities: {len(auth)}")
     for r in auth:
-        lines.append(f"  {r['gss'].value}  {r['name'].value}  ({r['docs'].value} document{'' if r['docs'].value == '1' else 's'} about it)")
+        n = r["docs"].value
+        docs = f"{n} document{'' if n == '1' else 's'} about it"
+        lines.append(f"  {r['gss'].value}  {r['name'].value}  ({docs})")
     lines.append("class counts:")
     for r in rows:
         iri = r["class"].value

@@ -15,6 +15,7 @@ from kg.build import process
 from kg.errors import InputError
 from kg.queries import library, run, table_rows
 from kg.readers import MEDIA_TYPES, Source
+from kg.store import select
 
 CATEGORIES = (
     "authorities",
@@ -49,7 +50,7 @@ def similar(a: str, b: str) -> bool:
 def date_match(gold: str | None, pred: str | None) -> bool:
     if not gold:
         return True
-    return bool(pred) and (pred.startswith(gold) or gold.startswith(pred))  # type: ignore[union-attr]
+    return pred is not None and pred != "" and (pred.startswith(gold) or gold.startswith(pred))
 
 
 @dataclass
@@ -92,9 +93,9 @@ class Score:
 
 def _match(
     golds: list[dict[str, Any]],
-    preds: list[dict[str, str]],
-    ok: Callable[[dict[str, Any], dict[str, str]], bool],
-    attrs: Callable[[Score, dict[str, Any], dict[str, str]], None] | None = None,
+    preds: list[dict[str, Any]],
+    ok: Callable[[dict[str, Any], dict[str, Any]], bool],
+    attrs: Callable[[Score, dict[str, Any], dict[str, Any]], None] | None = None,
 ) -> Score:
     s = Score(predicted=len(preds), core=sum(1 for g in golds if g.get("core", True)))
     used: set[int] = set()
@@ -135,7 +136,7 @@ def _sets(gold: dict[str, list[Any]], preds: set[str]) -> Score:
 
 def _labels(gold: dict[str, list[list[str]]], preds: set[str]) -> Score:
     entries = [(e, True) for e in gold.get("core", [])] + [(e, False) for e in gold.get("acceptable", [])]
-    golds = [{"spellings": e, "core": c} for e, c in entries]
+    golds: list[dict[str, Any]] = [{"spellings": e, "core": c} for e, c in entries]
     rows = [{"label": p} for p in sorted(preds)]
     s = _match(golds, rows, lambda g, p: any(similar(x, p["label"]) for x in g["spellings"]))
     # a label that matches an already-matched entry's spelling is a repeat, not an error
@@ -331,7 +332,7 @@ def evaluate(gold_dir: Path, corpus_dir: Path) -> EvalReport:
             details += [f"{doc_path.name}: {cat}: missed {m}" for m in s.missed]
             details += [f"{doc_path.name}: {cat}: extra {x}" for x in s.extra]
         text = result.documents[0].text
-        for sol in store.query(_QUOTES, use_default_graph_as_union=True):
+        for sol in select(store, _QUOTES):
             checked += 1
             s0, e0, exact = int(sol["start"].value), int(sol["end"].value), sol["exact"].value
             if text[s0:e0] != exact:

@@ -6,8 +6,9 @@ register, the vocabularies, Ofsted's published record) go into graphs of their o
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
@@ -350,7 +351,7 @@ def _decision(ctx: _Context, f: F.Decision) -> None:
     ctx.evidence(node, f.span)
 
 
-_EMIT = {
+_EMIT: dict[type, Callable[[_Context, Any], None]] = {
     F.AuthorityMention: _authority,
     F.MeetingInfo: _meeting,
     F.AgendaItem: _item,

@@ -270,8 +270,8 @@ def segment(doc: Document) -> Segments:
         end = lines[heads[k + 1][0]][0] if k + 1 < len(heads) else len(text)
         if k + 1 < len(heads) and heads[k + 1][0] > 0:
             # the "Agenda item" line of the next item belongs to the next item
-            prev = lines[heads[k + 1][0] - 1][2]
-            if _AGENDA_ITEM.match(prev):
+            above = lines[heads[k + 1][0] - 1][2]
+            if _AGENDA_ITEM.match(above):
                 end = lines[heads[k + 1][0] - 1][0]
         body = text[start:end].rstrip()
         truncated = bool(TRUNCATION.search(body[-200:]))
@@ -290,12 +290,12 @@ def segment(doc: Document) -> Segments:
         kind = _SECTION_KIND.get(h) or _SECTION_KIND.get(h.split()[0], "minutes")
         if h.startswith("action"):
             kind = "action"
-        body = start + m.end()
+        body_start = start + m.end()
         if sections and sections[-1].end > start:
-            prev = sections[-1]
-            sections[-1] = Section(prev.kind, prev.start, prev.body_start, start)
+            last = sections[-1]
+            sections[-1] = Section(last.kind, last.start, last.body_start, start)
         stop = item_ends[bisect.bisect_right(item_ends, start)] if start < len(text) else end
-        sections.append(Section(kind, start, body, stop))
+        sections.append(Section(kind, start, body_start, stop))
 
     blocks: list[Block] = []
     for start, end, line in lines:

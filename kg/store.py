@@ -28,6 +28,7 @@ DATASET_SUFFIXES = {".trig", ".nq", ".jsonld", ".json"}
 
 def _key(q: ox.Quad) -> tuple[str, str, str, str]:
     g = q.graph_name
+    assert isinstance(q.subject, ox.NamedNode | ox.BlankNode)
     return (
         q.subject.value,
         q.predicate.value,
@@ -55,10 +56,13 @@ def serialise(quads: Iterable[ox.Quad], suffix: str, prefixes: dict[str, str]) -
     if fmt == ox.RdfFormat.JSON_LD:
         return _jsonld(data, prefixes)
     if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
-        return ox.serialize(data, format=fmt, prefixes=prefixes)
-    if fmt == ox.RdfFormat.N_TRIPLES or fmt == ox.RdfFormat.RDF_XML:
-        return ox.serialize([q.triple for q in data], format=fmt)
-    return ox.serialize(data, format=fmt)
+        out = ox.serialize(data, format=fmt, prefixes=prefixes)
+    elif fmt == ox.RdfFormat.N_TRIPLES or fmt == ox.RdfFormat.RDF_XML:
+        out = ox.serialize([q.triple for q in data], format=fmt)
+    else:
+        out = ox.serialize(data, format=fmt)
+    assert out is not None  # no output file given: serialize returns the bytes
+    return out
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -95,6 +99,13 @@ def load(paths: Iterable[Path]) -> ox.Store:
     return store
 
 
+def select(store: ox.Store, query: str) -> ox.QuerySolutions:
+    """A SELECT over the union of all graphs (our own queries, never user text)."""
+    result = store.query(query, use_default_graph_as_union=True)
+    assert isinstance(result, ox.QuerySolutions)
+    return result
+
+
 # --- JSON-LD with a context, written by hand so that its bytes are deterministic -----------
 
 
@@ -112,9 +123,11 @@ def _jsonld(quads: list[ox.Quad], prefixes: dict[str, str]) -> bytes:
     graphs: dict[str, dict[str, dict[str, list[object]]]] = {}
     for q in quads:
         g = "" if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
+        assert not isinstance(q.subject, ox.Triple)
         s = q.subject.value if isinstance(q.subject, ox.NamedNode) else f"_:{q.subject.value}"
         node = graphs.setdefault(g, {}).setdefault(_compact(s, prefixes), {})
         o = q.object
+        assert not isinstance(o, ox.Triple) and not isinstance(q.subject, ox.Triple)
         if q.predicate.value == RDF_TYPE and isinstance(o, ox.NamedNode):
             node.setdefault("@type", []).append(_compact(o.value, prefixes))
             continue

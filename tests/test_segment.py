@@ -47,7 +47,10 @@ def test_numbered_items_with_header() -> None:
 
 
 def test_single_agenda_item_page_and_truncation() -> None:
-    text = "Agenda item\n\nOfsted monitoring visit\n\nMinutes:\nThe panel noted ...\nview the full minutes text for item 82"
+    text = (
+        "Agenda item\n\nOfsted monitoring visit\n\nMinutes:\nThe panel noted ...\n"
+        "view the full minutes text for item 82"
+    )
     found = list(items(make_doc(text)))
     assert len(found) == 1
     assert found[0].number is None and found[0].title == "Ofsted monitoring visit"
@@ -55,7 +58,10 @@ def test_single_agenda_item_page_and_truncation() -> None:
 
 
 def test_hard_wrapped_lines_are_joined_for_matching_offsets_kept() -> None:
-    text = "The Corporate Director of Children\u2019s\nServices presented a report, a copy of which\nhad been circulated.\n\n- Next point\n"
+    text = (
+        "The Corporate Director of Children\u2019s\nServices presented a report, a copy of which\n"
+        "had been circulated.\n\n- Next point\n"
+    )
     doc = make_doc(text)
     assert len(doc.flat) == len(text)
     assert "Children's Services presented" in doc.flat
@@ -65,7 +71,10 @@ def test_hard_wrapped_lines_are_joined_for_matching_offsets_kept() -> None:
 
 
 def test_bullets_in_odd_glyphs() -> None:
-    text = "Points:\n\n\u00d8  The MASH\n\u00b7         Front Door\n\u2022 Early help\no       Natural turnover\n(1) Note the report.\n2) Agree the plan.\na) Monitor it.\n"
+    text = (
+        "Points:\n\n\u00d8  The MASH\n\u00b7         Front Door\n\u2022 Early help\n"
+        "o       Natural turnover\n(1) Note the report.\n2) Agree the plan.\na) Monitor it.\n"
+    )
     doc = make_doc(text)
     bullets = [doc.text[b.start : b.end] for b in doc.segments.blocks if b.kind == "bullet"]
     assert len(bullets) == 7, bullets

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 from kg.authorities import register
@@ -71,10 +70,10 @@ def extract(doc: Document) -> Iterator[AuthorityMention]:
     if not found:
         return
     header_end = doc.segments.header_end
-    score: Counter[str] = Counter()
+    score: dict[str, float] = {}
     first: dict[str, int] = {}
     for s, _, gss, w in found:
-        score[gss] += w * (3.0 if s < header_end else 1.0)
+        score[gss] = score.get(gss, 0.0) + w * (3.0 if s < header_end else 1.0)
         first.setdefault(gss, s)
     primary = max(score, key=lambda g: (score[g], -first[g]))
     for s, e, gss, _ in sorted(found):
