@@ -129,7 +129,10 @@ class Register:
             for n in range(min(self.longest, len(toks) - i), 0, -1):
                 words = toks[i : i + n]
                 key = " ".join("and" if w == "&" else w.lower().replace("\u2019", "'") for _, _, w in words)
-                if key in self.names and words[-1][2] != "&":
+                hyphenated = (words[0][0] > 0 and text[words[0][0] - 1] == "-") or text[
+                    words[-1][1] : words[-1][1] + 1
+                ] == "-"  # "Adebayo-Kent" is a surname, "Stoke-on-Trent" is a token run
+                if key in self.names and words[-1][2] != "&" and not hyphenated:
                     out.append((words[0][0], words[-1][1], key))
                     i += n
                     break

@@ -112,6 +112,7 @@ def test_sif_and_lscb_review_reported_together() -> None:
     assert by_type["sif"] == (
         "ofsted", "sif", "2015-11-02", "2015-11-26", "2016-01-04", "requires-improvement")
     assert by_type["lscb-review"][2] == "2015-11-02"
+    assert by_type["lscb-review"][4] == "2016-01-04"  # published with the SIF report
     assert by_type["lscb-review"][5] == "requires-improvement"
 
 
@@ -310,6 +311,79 @@ NEGATIVES = [
 def test_judgement_with_inspectorate_and_year_but_no_inspection_word() -> None:
     f = one("Ofsted rated the council's children's services as good in 2019.")
     assert summary(f) == ("ofsted", "ilacs", "2019", None, None, "good")
+
+
+def test_protection_of_children_of_the_councils_arrangements_with_effectiveness_judgement() -> None:
+    f = one(
+        "This followed the Ofsted inspection of the authority's arrangements for the protection of "
+        "children, undertaken between 6th and 15th February, 2012. The inspection report, published on "
+        "20th March, 2012, judged the overall effectiveness of the council's arrangements to be inadequate."
+    )
+    assert summary(f) == ("ofsted", "protection-of-children", "2012-02-06", "2012-02-15", "2012-03-20",
+                          "inadequate")
+
+
+def test_child_protection_inspection_is_protection_of_children() -> None:
+    f = one("The unannounced Ofsted child protection inspection took place in March 2013.")
+    assert summary(f)[:3] == ("ofsted", "protection-of-children", "2013-03")
+
+
+def test_monitoring_visits_listed_by_ordinal() -> None:
+    found = facts(
+        "Improvement Update\n\n"
+        "The Committee heard that Ofsted inspectors had completed two monitoring visits since spring:\n\n"
+        "  - the first, on 3rd and 4th May, 2017, considered the multi-agency front door;\n"
+        "  - the second, on 19th and 20th September, 2017, looked at children on child protection plans.\n\n"
+        "The next monitoring visit is expected in January 2018.\n"
+    )
+    assert [(f.type, f.start, f.end, f.ordinal) for f in found] == [
+        ("monitoring-visit", "2017-05-03", "2017-05-04", 1),
+        ("monitoring-visit", "2017-09-19", "2017-09-20", 2),
+    ]
+    assert found[0].focus == "the multi-agency front door"
+    assert found[1].span.quote.startswith("- the second, on 19th")
+
+
+def test_monitoring_visits_listed_in_one_sentence() -> None:
+    found = facts(
+        "Ofsted has undertaken three monitoring visits, the first on 5 June 2017, the second on "
+        "12 September 2017 and the third on 9 and 10 January 2018. The first took place in the spring."
+    )
+    assert [(f.start, f.end, f.ordinal) for f in found] == [
+        ("2017-06-05", None, 1), ("2017-09-12", None, 2), ("2018-01-09", "2018-01-10", 3)]
+
+
+def test_ordinal_items_need_a_list_of_visits_and_a_date() -> None:
+    assert facts("Ofsted made two recommendations:\n- the first, on 3 May 2017, was on supervision;") == []
+    assert facts("Ofsted has carried out two monitoring visits:\n- the first looked at the front door;\n"
+                 "- the second looked at care leavers.") == []
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "the inspection had taken place a few weeks before the Children and Families (Wales) Measure 2010 "
+        "came into force on 6 April 2016.",
+        "the inspection had been completed shortly before the children's services restructure was launched "
+        "on 6 April 2016.",
+    ],
+)
+def test_dates_of_other_events_are_not_fieldwork(later: str) -> None:
+    found = facts(
+        "Members considered the findings of the inspection of children's services carried out by CSSIW "
+        f"between 9 and 20 November 2015. Officers noted that {later}"
+    )
+    assert [(f.inspectorate, f.start) for f in found] == [("ciw", "2015-11-09")]
+
+
+def test_a_date_after_the_meeting_is_not_fieldwork() -> None:
+    found = facts(
+        "MINUTES OF THE CHILDREN'S SCRUTINY PANEL HELD ON 14 JUNE 2016\n\n1. Apologies\n\nNone were received."
+        "\n\n2. Inspection of Children's Services\n\nMembers considered the findings of the inspection of "
+        "children's services carried out by CSSIW between 9 and 20 November 2015.\n\nThe Panel noted the "
+        "CSSIW inspection report and asked for an update in six months' time (December 2016).\n"
+    )
+    assert [(f.inspectorate, f.start) for f in found] == [("ciw", "2015-11-09")]
 
 
 @pytest.mark.parametrize("text", NEGATIVES)

@@ -46,9 +46,17 @@ def facts(text: str) -> list[tuple[str, str, str | None]]:
          "of State.", [("dfe", "commissioner", None)]),
         ("A Commissioner had been appointed by the Department for Education to oversee the arrangements.",
          [("dfe", "commissioner", None)]),
+        # the appointment is co-ordinated with the dated direction, so it shares the date
         ("The Secretary of State issued a statutory direction on 3 May 2017 and appointed a Children's "
          "Services Commissioner, Mr John Smith.",
-         [("dfe", "statutory-direction", "2017-05-03"), ("dfe", "commissioner", None)]),
+         [("dfe", "statutory-direction", "2017-05-03"), ("dfe", "commissioner", "2017-05-03")]),
+        ("The Minister had issued a statutory direction to the Council on 12 March 2021 and had also "
+         "appointed Ms Grey as Commissioner for Children's Services.",
+         [("dfe", "statutory-direction", "2021-03-12"), ("dfe", "commissioner", "2021-03-12")]),
+        # "Children's Services Commissioner for <place>" with the date of the appointment
+        ("Members heard that the Minister had appointed Dr Jane Roe as Children's Services Commissioner "
+         "for Anytown on 3rd March, 2012, under section 497A of the Education Act 1996.",
+         [("dfe", "commissioner", "2012-03-03")]),
     ],
 )
 def test_interventions(text: str, expected: list[tuple[str, str, str | None]]) -> None:
@@ -91,6 +99,7 @@ def test_mentions_of_one_intervention_merge_and_keep_the_date() -> None:
         "The Police and Crime Commissioner was appointed in May 2016.",
         "Also present: Councillor Mohindra, Commissioner for Education and Children.",
         "The Council's role as commissioner of the Trust was explained.",
+        "The Children's Services Commissioner for Anytown spoke about the waiting lists.",
         "The school was given a notice to improve by Ofsted in 2011.",
         "The strategic direction of the service was discussed with the DfE.",
     ],

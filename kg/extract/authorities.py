@@ -54,7 +54,7 @@ def extract(doc: Document) -> Iterator[AuthorityMention]:
     found: list[tuple[int, int, str, float]] = []
     for start, end, name in reg.find_names(flat):
         # place names are capitalised, so "reading" the verb is never Reading
-        after = flat[end : end + 80]
+        after = flat[end : end + 80].split("\n", 1)[0]  # what follows on the same line
         if _NOT_COUNCIL_AFTER.match(after) or _other_body(after):
             continue
         gss = reg.lookup(name, on)

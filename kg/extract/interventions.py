@@ -36,6 +36,8 @@ _OTHER_COMMISSIONER = re.compile(
     r"(?:Police\s+and\s+Crime|Information|Older\s+People'?s|Future\s+Generations|Victims'?|Equality|"
     r"Welsh\s+Language|Domestic\s+Abuse|Health|Lead|Joint|Service|Councillor\s+[\w.' ]{1,30},)\s+$", _I)
 _CHILDRENS = re.compile(r"Children'?s\s+$", _I)
+# "Children's Services Commissioner (for Anytown)": the post the department appoints to an authority.
+_SERVICES_COMMISSIONER = re.compile(r"\bChildren'?s\s+(?:Social\s+Care|Services)\s+$", _I)
 _NATIONAL = re.compile(r"\s+for\s+(?:England|Wales|Scotland|Northern\s+Ireland)\b|'s\s+office", _I)
 _COMMISSIONER_FOR = re.compile(r"\s+for\s+(?!children'?s\s+(?:social\s+care|services)\b)", _I)
 _ENDED = re.compile(r"\b(?:lift\w*|remov\w*|revok\w*|ended|ending|end\s+of|exit\w*|discharg\w*|"
@@ -44,6 +46,8 @@ _BREAK = re.compile(r";|\b(?:inspection|visit|published|lifted|removed|revoked|e
                     r"meeting|plan|report\w*|submit\w*)\b", _I)
 _ISSUED = re.compile(r"\b(?:issued|issuing|appointed|served|imposed|placed|gave|given|made)\b", _I)
 _BEFORE_BREAK = re.compile(r"[,;]|\band\b|\brequir\w*", _I)
+_JOINT = re.compile(r"\band\s+(?:(?:had|has|have|was|were|also|then|subsequently)\s+)*(?:been\s+)?appoint",
+                    _I)
 _NOT_ITS_DATE = re.compile(r"\b(?:by|until|before|since|from|after|within)\s+(?:the\s+)?$", _I)
 
 
@@ -80,6 +84,8 @@ def _date_near(doc: Document, a: int, b: int, s: int, e: int, ref: str | None) -
 
 def _is_commissioner(flat: str, a: int, b: int, s: int, e: int) -> bool:
     sentence, lead = flat[s:e], flat[max(s, a - 45) : a]
+    if _SERVICES_COMMISSIONER.search(lead):
+        return bool(_APPOINTED.search(sentence))
     if _CHILDRENS.search(lead):  # the Children's Commissioner for England is not an intervention
         return not _NATIONAL.match(flat, b, e) and bool(re.search(r"\bappoint\w*", sentence, _I))
     if _OTHER_COMMISSIONER.search(lead) or _COMMISSIONER_FOR.match(flat, b, e):
@@ -93,6 +99,7 @@ def _mentions(doc: Document) -> Iterator[_Mention]:
         sentence = flat[s:e]
         if _SETTING.search(sentence):
             continue
+        found: list[_Mention] = []
         for kind, rx in _KINDS:
             for m in rx.finditer(flat, s, e):
                 clause = flat[max(s, m.start() - 50) : m.start()]
@@ -104,7 +111,18 @@ def _mentions(doc: Document) -> Iterator[_Mention]:
                 welsh = kind == "warning-notice" or bool(_WELSH.search(sentence))
                 strong = bool(_ISSUED.search(flat, max(s, m.start() - 60), min(e, m.end() + 60)))
                 date = _date_near(doc, m.start(), m.end(), s, e, ref)
-                yield _Mention(m.start(), (s, e), "welsh-government" if welsh else "dfe", kind, date, strong)
+                body = "welsh-government" if welsh else "dfe"
+                found.append(_Mention(m.start(), (s, e), body, kind, date, strong))
+        yield from _share_dates(flat, found)
+
+
+def _share_dates(flat: str, found: list[_Mention]) -> list[_Mention]:
+    """A direction "issued on 3 May and (had) appointed a commissioner": the appointment shares its date."""
+    for m in found:
+        if m.date is None and m.kind == "commissioner":
+            prior = [d for d in found if d.date and d.pos < m.pos and _JOINT.search(flat, d.pos, m.pos)]
+            m.date = prior[-1].date if prior else None
+    return found
 
 
 def _same_date(a: str | None, b: str | None) -> bool:
