@@ -29,6 +29,10 @@ _PROCEDURAL = re.compile(
     r"public\s+questions|chair(?:man)?'?s\s+announcements|notice\s+of\s+recording)",
     re.IGNORECASE,
 )
+# "Minutes PDF 187 KB": a link to the item's papers printed on the heading line
+_ATTACHMENT_TAIL = re.compile(r"\s+(?:pdf|docx?|xlsx?|pptx?|rtf|odt)\s+\d+(?:\.\d+)?\s*[kmg]b\s*$", re.I)
+# "Meeting: 03/06/2019 - Cabinet (Item 12)": the item number on a single-item page
+_ITEM_REF = re.compile(r"\((?:agenda\s+)?item\s+(\d{1,4}[a-z]?)\.?\)", re.IGNORECASE)
 _LONE_NUMBER = re.compile(r"^\s*(?:item\s+)?(\d{1,4})(\.)?\s*$", re.IGNORECASE)
 _SECTION = re.compile(
     r"^\s*(?P<h>minutes|discussion|decisions?|resolved|resolution|recommended|recommendations?|"
@@ -189,9 +193,12 @@ def _item_heads(lines: list[tuple[int, int, str]], pdf: bool) -> list[tuple[int,
         if m and (prev_blank or i == 0 or strong):
             number, title = m.group(2), m.group(3).rstrip()
             num = _item_number_value(number)
+            if "." in number and heads and number.split(".")[0] == heads[-1][1]:
+                prev_blank = blank
+                continue  # "24.3 The Director reminded ..." is a paragraph of item 24
             # "Item 5. Title." is a heading whatever its punctuation
             heading = title.isupper() or len(title.split()) <= 5 or bool(m.group("label"))
-            sentence = title.endswith((".", ";", ",")) and not title.endswith("etc.") and not (
+            sentence = title.endswith((".", ";", ",", ":")) and not title.endswith("etc.") and not (
                 heading and title.endswith(".")
             )
             if (
@@ -264,6 +271,9 @@ def segment(doc: Document) -> Segments:
         # a title wrapped over several lines ends where the reflow stops joining lines
         j = li + 1
         while j < len(lines) and lines[j][2].strip() and flat[lines[j][0] - 1] == " ":
+            nxt = lines[j][2].strip()
+            if nxt[0].isupper() and nxt.endswith(".") and not nxt.endswith(("etc.", "No.")):
+                break  # a sentence under the heading, run on by the reflow, is not title
             t1 = lines[j][0] + len(lines[j][2].rstrip())
             j += 1
         start = lines[li][0]
@@ -275,6 +285,13 @@ def segment(doc: Document) -> Segments:
                 end = lines[heads[k + 1][0] - 1][0]
         body = text[start:end].rstrip()
         truncated = bool(TRUNCATION.search(body[-200:]))
+        tail = _ATTACHMENT_TAIL.search(text, t0, t1)
+        if tail:
+            t1 = tail.start()
+        if number is None:
+            ref = _ITEM_REF.search(text, t1, min(end, t1 + 300))
+            if ref:
+                number = ref.group(1)
         items.append(Item(k, number, _fold(doc.text[t0:t1]), t0, t1, start, end, truncated))
     header_end = items[0].start if items else 0
     if items and heads and heads[0][0] > 0 and _AGENDA_ITEM.match(lines[heads[0][0] - 1][2] or ""):
