@@ -312,6 +312,11 @@ def segment(doc: Document) -> Segments:
             last = sections[-1]
             sections[-1] = Section(last.kind, last.start, last.body_start, start)
         stop = item_ends[bisect.bisect_right(item_ends, start)] if start < len(text) else end
+        if kind == "documents":
+            # a list of papers ends at the first blank line after it: what follows is minutes
+            para = re.search(r"\S[^\n]*\n\s*\n", text[body_start:stop] if text[body_start:stop].strip() else "")
+            if para:
+                stop = body_start + para.end()
         sections.append(Section(kind, start, body_start, stop))
 
     blocks: list[Block] = []

@@ -107,3 +107,14 @@ def test_sentence_under_a_pdf_heading_is_not_title() -> None:
         ("15/18", "Apologies for Absence"),
         ("16/18", "Declarations of Interest"),
     ]
+
+
+def test_additional_documents_line_does_not_swallow_the_minutes() -> None:
+    text = (
+        "5. Ofsted focused visit PDF 412 KB\n\nAdditional documents: Ofsted letter PDF 245 KB\n\n"
+        "The Director introduced the report on agency staff.\n\nRESOLVED: That the report be noted.\n"
+    )
+    doc = make_doc(text)
+    body = text.index("The Director")
+    section = doc.segments.section_at(body)
+    assert section is None or section.kind != "documents"
