@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kg import queries
 from kg.graph import PREFIXES
-from kg.store import load, select, write_graph
+from kg.store import load, select, write_store
 
 _AUTHORITY_DOCS = """
 PREFIX kg: <https://w3id.org/kg-minutes/def#>
@@ -36,7 +36,7 @@ def run_query(name: str, graphs: list[Path], fmt: str, params: dict[str, str]) -
 
 def export(graphs: list[Path], output: Path) -> str:
     store = load(graphs)
-    write_graph(store.quads_for_pattern(None, None, None, None), output, PREFIXES)
+    write_store(store, output, PREFIXES)
     return f"wrote {output}"
 
 

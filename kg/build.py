@@ -11,21 +11,19 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg import facts as F
 from kg.document import Document
 from kg.errors import InputError, KgError
 from kg.extract import extract_all
 from kg.graph import PREFIXES, authority_quads, document_quads, vocabulary_quads
 from kg.readers import Source, find_sources, read_document
 from kg.reference import official_quads
-from kg.store import write_graph
+from kg.store import write_store
 
 
 @dataclass
 class BuildResult:
-    documents: list[Document] = field(default_factory=list)
-    facts: dict[str, list[F.Fact]] = field(default_factory=dict)  # by document sha256
-    quads: list[ox.Quad] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)  # text only, in input order
+    store: ox.Store = field(default_factory=ox.Store)  # one named graph per document + reference
     errors: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     written: Path | None = None
@@ -33,6 +31,10 @@ class BuildResult:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def statements(self) -> int:
+        return len(self.store)
 
 
 def read_sources(paths: Iterable[Path]) -> tuple[list[Source], list[str]]:
@@ -42,22 +44,36 @@ def read_sources(paths: Iterable[Path]) -> tuple[list[Source], list[str]]:
 PARALLEL_MIN = 64  # below this, starting worker processes costs more than it saves
 
 
-def _read_and_extract(src: Source) -> tuple[Document, list[F.Fact]] | str:
-    """One source to its document and facts, or the one-line error that names it."""
+@dataclass(frozen=True)
+class Done:
+    """What a worker sends back: small and cheap to pickle."""
+
+    doc: Document  # without its cached normalised copies
+    nquads: bytes  # the document's named graph
+    authorities: frozenset[str]
+
+
+def read_extract_map(src: Source) -> Done | str:
+    """One source to its document graph, or the one-line error that names it."""
     try:
         doc = read_document(src)
     except InputError as exc:
         return str(exc)
-    return doc, extract_all(doc)
+    found = extract_all(doc)
+    data = ox.serialize(document_quads(doc, found), format=ox.RdfFormat.N_QUADS)
+    assert data is not None
+    gss = frozenset(g for f in found if (g := getattr(f, "gss", None)))
+    light = Document(doc.name, doc.sha256, doc.media_type, doc.text, doc.warnings)
+    return Done(light, data, gss)
 
 
-def _extracted(sources: list[Source], jobs: int) -> Iterator[tuple[Document, list[F.Fact]] | str]:
+def _done(sources: list[Source], jobs: int) -> Iterator[Done | str]:
     if jobs <= 1 or len(sources) < PARALLEL_MIN:
-        yield from map(_read_and_extract, sources)
+        yield from map(read_extract_map, sources)
         return
     # Extraction is pure Python and CPU-bound: spread it over processes, keep input order.
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_read_and_extract, sources, chunksize=8)
+        yield from pool.map(read_extract_map, sources, chunksize=8)
 
 
 def process(
@@ -70,25 +86,24 @@ def process(
     authorities: set[str] = set()
     seen: dict[str, str] = {}
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
-    done = _extracted(sources, jobs)
+    done = _done(sources, jobs)
     for src, outcome in zip(sources, progress(done, len(sources)) if progress else done, strict=True):
         if isinstance(outcome, str):
             result.errors.append(outcome)
             continue
-        doc, found = outcome
+        doc = outcome.doc
         result.notices.extend(doc.warnings)
         if doc.sha256 in seen:
             result.notices.append(f"{src.path}: same content as {seen[doc.sha256]}; read once")
             continue
         seen[doc.sha256] = str(src.path)
         result.documents.append(doc)
-        result.facts[doc.sha256] = found
         # every authority a fact points at is described by the register
-        authorities.update(g for f in found if (g := getattr(f, "gss", None)))
-        result.quads.extend(document_quads(doc, found))
-    result.quads.extend(vocabulary_quads())
-    result.quads.extend(authority_quads(authorities))
-    result.quads.extend(official_quads(authorities))
+        authorities.update(outcome.authorities)
+        result.store.load(outcome.nquads, format=ox.RdfFormat.N_QUADS)
+    result.store.bulk_extend(vocabulary_quads())
+    result.store.bulk_extend(authority_quads(authorities))
+    result.store.bulk_extend(official_quads(authorities))
     return result
 
 
@@ -110,6 +125,6 @@ def build(
         return result
     if not result.documents:
         raise KgError("no input could be read; fix the files named above")
-    write_graph(result.quads, output, PREFIXES)
+    write_store(result.store, output, PREFIXES)
     result.written = output
     return result

@@ -75,7 +75,7 @@ def build(paths: tuple[Path, ...], output: Path, partial: bool, jobs: int | None
     n = len(result.documents)
     if result.written:
         click.echo(
-            f"Read {n} document{'s' if n != 1 else ''}; wrote {len(set(result.quads))} quads to {output}"
+            f"Read {n} document{'s' if n != 1 else ''}; wrote {result.statements} statements to {output}"
         )
     if result.errors:
         failed = len(result.errors)

@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
-
 from kg.build import process
 from kg.errors import InputError
 from kg.queries import library, run, table_rows
@@ -310,8 +308,7 @@ def evaluate(gold_dir: Path, corpus_dir: Path) -> EvalReport:
         result = process([Source(doc_path, doc_path.name)])
         if result.errors:
             raise InputError(result.errors[0])
-        store = ox.Store()
-        store.bulk_extend(result.quads)
+        store = result.store
         tables = {}
         for cat in (
             "authorities",

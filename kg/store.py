@@ -26,43 +26,50 @@ FORMATS = {
 DATASET_SUFFIXES = {".trig", ".nq", ".jsonld", ".json"}
 
 
-def _key(q: ox.Quad) -> tuple[str, str, str, str]:
-    g = q.graph_name
-    assert isinstance(q.subject, ox.NamedNode | ox.BlankNode)
-    return (
-        q.subject.value,
-        q.predicate.value,
-        str(q.object),
-        "" if isinstance(g, ox.DefaultGraph) else g.value,
-    )
+def sorted_lines(store: ox.Store, keep_graphs: bool) -> bytes:
+    """The store as sorted, deduplicated N-Quads (or N-Triples, graphs merged).
 
-
-def canonical(quads: Iterable[ox.Quad], keep_graphs: bool) -> list[ox.Quad]:
-    """Deduplicated and sorted, so the same input always serialises to the same bytes."""
+    Oxigraph writes the lines; sorting them as bytes gives the same output for the same input
+    on every run, groups each subject's statements, and never holds a Python object per quad.
+    """
     if keep_graphs:
-        unique = set(quads)
+        raw = store.dump(format=ox.RdfFormat.N_QUADS)
     else:
-        unique = {ox.Quad(q.subject, q.predicate, q.object) for q in quads}
-    return sorted(unique, key=_key)
+        merged = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+        assert isinstance(merged, ox.QueryTriples)
+        raw = merged.serialize(format=ox.RdfFormat.N_TRIPLES)
+    assert raw is not None
+    lines = sorted(set(raw.splitlines()))
+    if lines and not lines[0]:
+        lines = lines[1:]
+    return b"\n".join(lines) + (b"\n" if lines else b"")
 
 
-def serialise(quads: Iterable[ox.Quad], suffix: str, prefixes: dict[str, str]) -> bytes:
+def serialise_store(store: ox.Store, suffix: str, prefixes: dict[str, str]) -> bytes:
     fmt = FORMATS.get(suffix)
     if fmt is None:
         raise KgError(
             f"output format {suffix or '(none)'} is not known; use one of {', '.join(sorted(FORMATS))}"
         )
-    data = canonical(quads, suffix in DATASET_SUFFIXES)
+    keep = suffix in DATASET_SUFFIXES
+    lines = sorted_lines(store, keep)
+    if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES):
+        return lines
+    line_format = ox.RdfFormat.N_QUADS if keep else ox.RdfFormat.N_TRIPLES
+    parsed = ox.parse(lines, format=line_format)
     if fmt == ox.RdfFormat.JSON_LD:
-        return _jsonld(data, prefixes)
-    if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
-        out = ox.serialize(data, format=fmt, prefixes=prefixes)
-    elif fmt == ox.RdfFormat.N_TRIPLES or fmt == ox.RdfFormat.RDF_XML:
-        out = ox.serialize([q.triple for q in data], format=fmt)
-    else:
-        out = ox.serialize(data, format=fmt)
+        return _jsonld(list(parsed), prefixes)
+    kwargs = {"prefixes": prefixes} if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else {}
+    stream = parsed if keep else (q.triple for q in parsed)
+    out = ox.serialize(stream, format=fmt, **kwargs)
     assert out is not None  # no output file given: serialize returns the bytes
     return out
+
+
+def serialise(quads: Iterable[ox.Quad], suffix: str, prefixes: dict[str, str]) -> bytes:
+    store = ox.Store()
+    store.bulk_extend(quads)
+    return serialise_store(store, suffix, prefixes)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -72,10 +79,21 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a graph is for sharing
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_store(store: ox.Store, path: Path, prefixes: dict[str, str]) -> None:
+    write_atomic(path, serialise_store(store, path.suffix.lower(), prefixes))
 
 
 def write_graph(quads: Iterable[ox.Quad], path: Path, prefixes: dict[str, str]) -> None:
