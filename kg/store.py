@@ -39,10 +39,12 @@ def sorted_lines(store: ox.Store, keep_graphs: bool) -> bytes:
         assert isinstance(merged, ox.QueryTriples)
         raw = merged.serialize(format=ox.RdfFormat.N_TRIPLES)
     assert raw is not None
-    lines = sorted(set(raw.splitlines()))
-    if lines and not lines[0]:
-        lines = lines[1:]
-    return b"\n".join(lines) + (b"\n" if lines else b"")
+    lines = raw.splitlines()
+    del raw  # hold one copy of the statements at a time
+    lines.sort()
+    unique = [line for i, line in enumerate(lines) if line and (i == 0 or line != lines[i - 1])]
+    del lines
+    return b"\n".join(unique) + (b"\n" if unique else b"")
 
 
 def serialise_store(store: ox.Store, suffix: str, prefixes: dict[str, str]) -> bytes:
