@@ -227,3 +227,23 @@ def test_due_month_without_year_and_owner_with_brackets() -> None:
                "of March.\n")
     assert got[0].owner == "Assistant Director, Finance (Children's Services)"
     assert got[0].due == "2022-03"
+
+
+def test_action_owners_with_a_remit_or_a_plural_title() -> None:
+    text = (
+        "Minutes:\n\n"
+        "ACTION: Head of Service, Family Support to send the audit summary to Members.\n"
+        "ACTION: Committee Services Officer to add the item to the next agenda.\n"
+    )
+    owners = {d.owner for d in decs(text) if d.kind == "action"}
+    assert owners == {"Head of Service, Family Support", "Committee Services Officer"}
+
+
+def test_bare_title_completed_from_the_attendance() -> None:
+    text = (
+        "Present: Ms A Jones, Corporate Director, Children and Family Services.\n\n"
+        "Minutes:\n\n"
+        "RESOLVED: That the Corporate Director report back to the Panel on staffing in June 2020.\n"
+    )
+    got = [d for d in decs(text) if d.owner]
+    assert got and got[0].owner == "Corporate Director, Children and Family Services"

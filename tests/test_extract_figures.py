@@ -209,3 +209,29 @@ def test_staff_counts_from_verbs_after_the_number() -> None:
 def test_childrens_services_is_not_a_count_of_children() -> None:
     got = values("The Assistant Director, Children's Services said 14 had been seconded.")
     assert (14, "children") not in got
+
+
+def test_numbers_in_compound_words_and_timescales_are_not_figures() -> None:
+    got = figs(
+        "Members would receive six-monthly reports. Referrals were screened within 48 hours. "
+        "There were 310 children subject to a child protection plan."
+    )
+    assert [(f.value, f.unit) for f in got] == [(310, "children")]
+
+
+def test_hundreds_in_words_and_a_word_target() -> None:
+    assert word_value("two hundred and thirty-one") == 231
+    assert word_value("a hundred") == 100
+    got = figs("Caseloads stood at 23 per worker, against a target of sixteen.")
+    assert {(f.value, f.qualifier) for f in got} == {(23, "actual"), (16, "target")}
+
+
+def test_earlier_value_keeps_the_noun_not_a_following_period() -> None:
+    got = figs("The number of looked after children rose to 412, from 380 two years earlier.")
+    assert {(f.value, f.unit) for f in got} == {(412, "children"), (380, "children")}
+
+
+def test_children_waiting_beyond_a_threshold() -> None:
+    got = figs("The number of children waiting over 12 weeks had fallen from 140 in May to 65.")
+    units = {f.value: f.unit for f in got}
+    assert units.get(140) == "children" and units.get(65) == "children"

@@ -160,3 +160,65 @@ def test_programme_name_is_not_cut_short() -> None:
     assert "Building Better Lives for the Future programme" in got
     assert not any(x.endswith("the programme") for x in labels("5. Item\n\nThe Council and the programme "
                                                               "board met in June.\n"))
+
+
+def test_workstream_lines_keep_apart_and_name_their_components() -> None:
+    text = (
+        "Minutes:\n\n"
+        "The Head of Service said the Family Services Improvement Plan had four work streams:\n"
+        "  Workstream 1: Strategic Oversight and Accountability\n"
+        "  Workstream 2: Early Intervention - including the Family Hub and the two area Youth Hubs\n"
+        "  Workstream 3: Practice Standards - including a practice model and quarterly dip samples\n"
+        "  Workstream 4: Staffing - including a retention and reward offer and an apprenticeship route\n"
+    )
+    got = labels(text)
+    assert "Workstream 1 - Strategic Oversight and Accountability" in got
+    assert "Workstream 2 - Early Intervention" in got
+    assert {"Family Hub", "two area Youth Hubs", "practice model", "quarterly dip samples",
+            "retention and reward offer", "apprenticeship route"} <= got
+
+
+def test_numbered_priorities_of_a_written_statement_of_action() -> None:
+    text = (
+        "Minutes:\n\n"
+        "Officers presented the written statement of action after the JTAI, set out under three "
+        "priorities:\n\n"
+        "1) Help for families at the earliest point, including the launch of parenting groups;\n\n"
+        "2) Swift support for teenagers at risk of harm outside the home (CSE);\n\n"
+        "3) Listening to young carers.\n"
+    )
+    got = elements(text)
+    assert {p.plan for p in got} == {"Written Statement of Action"}
+    ws = {p.workstream for p in got if p.workstream}
+    assert "Help for families at the earliest point" in ws
+    assert "Swift support for teenagers at risk of harm outside the home" in ws
+    assert "Listening to young carers" in ws
+    assert "parenting groups" in {p.component for p in got}
+
+
+def test_priorities_listed_between_dashes() -> None:
+    text = (
+        "Minutes:\n\n"
+        "The Recovery Plan was set out under three priorities - Safe Practice, Stable Teams and "
+        "Family Voice - and would be monitored monthly.\n"
+    )
+    ws = {p.workstream for p in elements(text) if p.workstream}
+    assert ws == {"Safe Practice", "Stable Teams", "Family Voice"}
+
+
+def test_upper_case_heading_words_are_not_a_plan_name() -> None:
+    text = "Minutes:\n\n4. INSPECTION REPORT - OUTCOMES AND ACTION PLAN\n\nThe action plan was noted.\n"
+    assert {p.plan for p in elements(text)} == {"Action Plan"}
+
+
+def test_named_schemes_academies_and_strategies() -> None:
+    text = (
+        "Minutes:\n\n"
+        "The Improvement Plan was noted. The service would widen its 'Step Forward' graduate "
+        "trainee scheme, open a Practice Learning Academy and publish a Kinship Care Strategy. "
+        "The new \"Bright Start Hub\" would open a two-day course.\n"
+    )
+    got = labels(text)
+    assert {"Step Forward graduate trainee scheme", "Practice Learning Academy",
+            "Kinship Care Strategy"} <= got
+    assert not any("course" in x for x in got)

@@ -64,14 +64,17 @@ _HEAD = (
 )
 _TITLE = (
     r"(?:(?:interim|acting|deputy|assistant|executive|corporate|strategic|chief|senior|principal|"
-    rf"cabinet|lead|service|group|team|programme|democratic|scrutiny|monitoring)\s+)*{_HEAD}\b"
-    r"(?:\s*(?:,|-|of\b|for\b)\s*[^,;.()]{0,70}?)?(?:\s*\([^()]{1,50}\))?"
+    r"cabinet|lead|service|group|team|programme|democratic|scrutiny|monitoring|services|business|"
+    rf"committee|governance|finance|performance|quality)\s+)*{_HEAD}\b"
+    r"(?:\s*(?:,|-|of\b|for\b)\s*[^,;.()]{0,70}?){0,2}(?:\s*\([^()]{1,50}\))?"
 )
 _VERB = (
     r"(?:reports?|provides?|circulates?|shares?|brings?|presents?|updates?|writes?|arranges?|"
     r"submits?|prepares?|investigates?|liaises?|ensures?|reviews?|considers?|agrees?|completes?|"
     r"drafts?|develops?|produces?|contacts?|monitors?|seeks?|responds?|meets?|attends?|"
-    r"continues?|circulate|looks?|explores?|confirms?|informs?|advises?|feeds?)"
+    r"continues?|circulate|looks?|explores?|confirms?|informs?|advises?|feeds?|adds?|sends?|"
+    r"organises?|invites?|follows?|checks?|clarif(?:y|ies)|obtains?|includes?|schedules?|"
+    r"forwards?|distributes?|identif(?:y|ies)|raises?|establishes?|sets?|writes?)"
 )
 _OWNER = re.compile(
     rf"(?:^|\b(?:that|and|asks?|requests?(?:\s+that)?|instructs?|authori[sz]es?|invites?)\s+)"
@@ -144,7 +147,29 @@ def _owner(doc: Document, s: int, e: int, kind: str) -> str | None:
     if not found:
         return None
     owner = fold(doc.text[s + found.start("t") : s + found.end("t")]).rstrip(" ,")
-    return owner or None
+    return _full_title(doc, owner) if owner else None
+
+
+_REMIT = re.compile(
+    r",\s+((?:[A-Z][\w'-]*|and|of|for|&)(?:\s+(?:[A-Z][\w'-]*|and|of|for|&)){0,6})(?=\s*[,;.)\n]|\s+to\b)")
+_SERVICE_WORD = re.compile(
+    r"\b(?:Services?|Care|Children|Families|Education|Safeguarding|Social|Learning|Health|"
+    r"Improvement|Resources|Finance|Workforce|People|Development|Schools)\b")
+_RANK = re.compile(r"(?:deputy|assistant|acting|interim|vice)\s+$", _I)
+
+
+def _full_title(doc: Document, owner: str) -> str:
+    """A bare title ("the Strategic Director") completed by the remit the text gives it elsewhere
+    ("Strategic Director, Children and Young People's Services"), when it gives just one."""
+    if re.search(r",|\bof\b|\bfor\b|\(", owner):
+        return owner
+    remits = set()
+    for m in re.finditer(rf"\b{re.escape(owner)}\b", doc.flat):
+        r = _REMIT.match(doc.flat, m.end())
+        before = doc.flat[max(0, m.start() - 12) : m.start()]
+        if r and _SERVICE_WORD.search(r.group(1)) and not _RANK.search(before):
+            remits.add(fold(r.group(1)))
+    return f"{owner}, {remits.pop()}" if len(remits) == 1 else owner
 
 
 def _make(doc: Document, kind: str, s: int, e: int, number: str | None) -> Decision | None:

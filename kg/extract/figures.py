@@ -52,6 +52,15 @@ _LABEL_BEFORE = re.compile(
 _NAME_BEFORE = re.compile(r"(?<=[\w,)]\s)[A-Z][a-z]+\s*$")
 _RANGE_AFTER = re.compile(r"^\s*(?:to|-|and|or)\s*(\d[\d,]*)(?=\s)")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+# "six-monthly updates", "a 12-month programme": a number inside a compound word counts nothing
+_COMPOUND = re.compile(r"-(?!(?:one|two|three|four|five|six|seven|eight|nine)\b)[a-z]", _I)
+# a value compared with one just given: "against a target of eighteen", "from one hundred"
+_COMPARED = re.compile(
+    r"(?:\btarget\s+(?:of\s+)?|\bagainst\s+|\bcompared\s+(?:with|to)\s+|\bfrom\s+|\bthan\s+)"
+    r"(?:(?:about|around|approximately|over|nearly|almost|just|only)\s+)?$", _I)
+# "within 24 hours" is a timescale to meet, not a measure
+_DURATIONS = ("months", "weeks", "days")
+_TIMESCALE = re.compile(r"\bwithin\s+$", _I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 
 _CHILD = (
@@ -145,7 +154,8 @@ def _noun_phrase(after: str) -> str:
         return ""
     out: list[str] = []
     for w in words.group(1).split():
-        if (w.lower() in (_FIRST_STOP if not out else _STOP)) or w[0].isdigit():
+        if (w.lower() in (_FIRST_STOP if not out else _STOP)) or w[0].isdigit() or (
+            WORD_NUMBER.fullmatch(w)):  # "290 twelve months earlier"
             break
         out.append(w)
     return " ".join(out)
@@ -239,7 +249,8 @@ def _numbers(text: str) -> Iterator[tuple[int, int, float, str | None]]:
         yield m.start(), m.end(), money_value(m), "gbp"
     for m in DIGITS.finditer(text):
         s, e = m.start(), m.end()
-        if any(a <= s < b for a, b in blocked + taken) or _ORDINAL_AFTER.match(text[e:]):
+        if any(a <= s < b for a, b in blocked + taken) or _ORDINAL_AFTER.match(text[e:]) or (
+                _COMPOUND.match(text, e)):
             continue
         if _LABEL_BEFORE.search(text[max(0, s - 20) : s]) or _NAME_BEFORE.search(text[:s]):
             continue
@@ -248,6 +259,8 @@ def _numbers(text: str) -> Iterator[tuple[int, int, float, str | None]]:
         yield s, e, digits_value(m.group()), None
     for m in WORD_NUMBER.finditer(text):
         v = word_value(m.group())
+        if _COMPOUND.match(text, m.end()):
+            continue
         if v is not None and not any(a <= m.start() < b for a, b in blocked):
             yield m.start(), m.end(), float(v), None
 
@@ -275,6 +288,8 @@ def _infer_unit(
         if subj and max(subj)[1] == "staff":
             return "staff", ""
     word = text[s].isalpha()
+    if word and prev_unit and _COMPARED.search(pre[-40:]):
+        return prev_unit, ""
     if word and not (_CHANGE_TO.search(pre) or _HIRED.search(pre)):
         return None, ""  # "one of the lowest": a word is a number only in a comparison
     if not word and _CASELOAD.search(pre):
@@ -282,9 +297,9 @@ def _infer_unit(
     if _HIRED.search(pre):
         return "staff", ""
     if _LINKED.search(pre):
-        if prev_unit:  # "from 14 ... reduced to one"
-            return prev_unit, ""
         nouns = [(m.end(), u, m.group()) for u, rx in _UNIT_NOUNS for m in rx.finditer(pre)]
+        if prev_unit and not (prev_unit in _DURATIONS and nouns):  # "from 14 ... reduced to one"
+            return prev_unit, ""  # but "children waiting over 18 weeks fell from 212" counts children
         if nouns:  # "the number of agency social workers had fallen from 31"
             _, unit, phrase = max(nouns)
             return unit, phrase
@@ -298,8 +313,10 @@ def _figures_in(doc: Document, p: Passage) -> Iterator[Figure]:
     for s, e, value, known in sorted(_numbers(text)):
         unit, phrase = (known, "") if known else _infer_unit(
             text, s, e, prev[1] if prev else None, lead)
-        if not unit or (p.section in ("resolved", "recommended") and unit in ("months", "weeks")):
+        if not unit or (p.section in ("resolved", "recommended", "action") and unit in ("months", "weeks")):
             continue  # durations in decisions are due dates
+        if re.match(r"[\s-]*(?:working\s+)?hours?\b", text[e:], _I) and _TIMESCALE.search(text[:s]):
+            continue
         if unit == "count" and (_CASELOAD.search(phrase) or (
                 re.fullmatch(r"cases(?:\s+each)?", phrase, _I) and _HOLDS.search(text[:s]))):
             unit = "cases"

@@ -20,8 +20,10 @@ _TEN_WORDS = "|".join(_TENS)
 
 _ONE_TO_NINE = "one|two|three|four|five|six|seven|eight|nine"
 # "twenty-five", "twenty five", "twelve", "a dozen"; whole words only.
+_BELOW_100 = rf"(?:(?:{_TEN_WORDS})(?:[- ](?:{_ONE_TO_NINE}))?|{_UNIT_WORDS})"
+# ... and "one hundred and forty-six", "two hundred"
 WORD_NUMBER = re.compile(
-    rf"\b(?:(?:{_TEN_WORDS})(?:[- ](?:{_ONE_TO_NINE}))?|{_UNIT_WORDS}|a\s+dozen)\b",
+    rf"\b(?:(?:{_ONE_TO_NINE}|a)\s+hundred(?:\s+and\s+{_BELOW_100})?|{_BELOW_100}|a\s+dozen)\b",
     re.IGNORECASE,
 )
 # 1,118 / 12.5 / 87 ; not part of a word or a longer code ("CF31", "1/2/3", "2017/18").
@@ -41,6 +43,11 @@ def word_value(word: str) -> int | None:
     w = re.sub(r"\s+", " ", word.lower().strip())
     if w == "a dozen":
         return 12
+    hundreds = re.match(r"^(\w+) hundred(?: and (.+))?$", w)
+    if hundreds:
+        h = 1 if hundreds.group(1) == "a" else _UNITS.get(hundreds.group(1))
+        rest = word_value(hundreds.group(2)) if hundreds.group(2) else 0
+        return None if h is None or rest is None else h * 100 + rest
     if w in _UNITS:
         return _UNITS[w]
     parts = re.split(r"[- ]", w)

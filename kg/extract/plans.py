@@ -25,8 +25,11 @@ from kg.facts import PlanElement
 
 _I = re.IGNORECASE
 _PLAN = re.compile(
-    r"\b(?P<kind>improvement|action|priority|recovery|transformation|development)\s+plan\b", _I
+    r"\b(?P<kind>improvement|action|priority|recovery|transformation|development)\s+plan\b"
+    r"|\b(?P<soa>(?:written\s+)?statement\s+of\s+action)\b",
+    _I,
 )
+_SOA = "Written Statement of Action"
 _BOARD = re.compile(r"\bimprovement\s+board\b", _I)
 _KEEP_LOWER = {"post-inspection", "departmental", "multi-agency", "joint", "inspection"}
 _CONNECT = {"and", "&", "of", "for"}
@@ -46,6 +49,14 @@ _FRAMEWORK = re.compile(
     r"\b(?:practice|social\s+work|operating|service|delivery)\s+(?:framework|model)\s*,?\s*"
     r"(?:(?:called|known\s+as|entitled|named)\s+)?\"(?P<a>[A-Z][^\"\n]{2,60}?)\""
     r"|\"(?P<b>[A-Z][^\"\n]{2,60}?)\"\s+(?:practice\s+|social\s+work\s+)?(?:framework|model)\b")
+# A quoted name for a scheme: "its 'Grow Together' trainee scheme", '"Step Up" programme'
+_STOP = "a|an|the|would|will|is|was|were|has|had|have|to|of|and|which|that|could|should|be"
+_QUOTED_SCHEME = re.compile(
+    r"(?<![\w'\"])(?P<q>['\"])(?P<name>[A-Z][^'\"\n]{2,40}?)(?P=q)(?![\w'])\s+"
+    rf"(?P<tail>(?:(?!(?:{_STOP})\s)[a-z-]+\s+){{0,4}}?"
+    r"(?:scheme|programme|initiative|academy|project|pathway|approach))\b")
+# A named academy or strategy: "the Social Work Academy", "Placement Sufficiency Strategy"
+_NAMED = re.compile(r"\b(?:Academy|academy|Strategy)\b")
 _NOT_PROGRAMME = re.compile(r"^(?:forward|work|committee|cabinet|meeting|council's|capital)\b", _I)
 _FOLLOWS = re.compile(
     r"\b(?:following|after|in\s+response\s+to|responding\s+to|arising\s+from|to\s+address)\s+"
@@ -73,7 +84,7 @@ _PARTS = re.compile(
 _WORKSTREAM = re.compile(
     r"\b(?P<ws>work\s?stream|priority|theme|strand)\s+(?P<n>\d{1,2}|[A-Z])\b\s*(?:of\s+the\s+[\w' ]{0,40}?"
     r"plan\s*)?[-:]\s*(?P<name>[A-Z][\w' ,&()-]{2,60}?)(?=\s+(?:namely|including|which|where)\b|"
-    r"[.;:]|$)",
+    r"\s+(?:work\s?stream|priority|theme|strand)\s+(?:\d{1,2}|[A-Z])\s*[-:]|[.;:]|$)",
     _I | re.MULTILINE,
 )
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -106,6 +117,8 @@ def _name_before(flat: str, pos: int) -> list[str]:
     words = re.findall(r"[\w'&-]+", flat[max(0, pos - 80) : pos])
     out: list[str] = []
     for w in reversed(words):
+        if len(w) > 5 and w.isupper():
+            break  # a word of an upper-case heading ("FINDINGS AND ACTION PLAN"), not a name
         if w.lower() in _CONNECT and out and len(out) < 5:
             out.insert(0, w)
         elif (w[0].isupper() or w.lower() in _KEEP_LOWER) and not _NOT_NAME.match(w):
@@ -130,6 +143,30 @@ def _split_list(text: str, n: int | None) -> list[str]:
     if n and len(parts) < n and parts and " and " in parts[-1]:
         parts = parts[:-1] + parts[-1].split(" and ", 1)
     return [_clean(p) for p in parts if 0 < len(p.split()) <= 8]
+
+
+_INCLUDING = re.compile(r"(?:\s+-\s+|,\s*)(?:including|such\s+as|with)\s+", _I)
+_LEAD = re.compile(
+    r"^(?:(?:the|a|an|our|its|their)\s+)?(?:(?:roll-?out|introduction|development|expansion|launch|"
+    r"creation|implementation|use)\s+of\s+(?:the\s+|a\s+|an\s+)?)?", _I)
+# a head noun that ends a named component, so "and" after it starts the next one
+_HEAD_NOUN = (r"(?:framework|strategy|academy|hubs?|scheme|programme|package|assessment|audits?|"
+              r"board|scorecard|panel|service|team|model|protocol|policy|campaign|review)")
+_AND_ITEM = re.compile(
+    rf"\s*[;,]\s*(?:and\s+)?|\s+and\s+(?=(?:the|a|an|our|its|new)\s)|(?P<h>\b{_HEAD_NOUN})\s+and\s+", _I)
+
+
+def _included(flat: str, s: int, e: int) -> list[str]:
+    """Components named after "- including" in a workstream or priority line."""
+    m = _INCLUDING.search(flat, s, e)
+    if not m:
+        return []
+    tail = re.split(r"[.;:]\s|[.;:]?$|\s+-\s+", flat[m.end() : e].strip(), maxsplit=1)[0]
+    items = _AND_ITEM.sub(lambda a: (a.group("h") or "") + "\0", tail).split("\0")
+    if len(items) == 1 and " and " in tail and len(tail.split()) > 6:
+        items = tail.split(" and ")
+    out = [_LEAD.sub("", fold(i)).strip(" ,;.") for i in items]
+    return [i for i in out if 0 < len(i.split()) <= 7]
 
 
 def _style(marker: str) -> str:
@@ -167,13 +204,16 @@ def _listed(doc: Document, end: int, n: int | None) -> list[tuple[int, int, str]
     if after.strip().rstrip(":-").strip() == "" and rest.rstrip().endswith((":", "-")):
         out = []
         for s, e in _bullets_after(doc, stop):
-            head = _clean(re.split(r"\s+-\s+|;|:|\.\s|\.$", flat[s:e])[0])
+            head = _clean(re.split(r"\s+-\s+|;|:|\.\s|\.$|\s+\(|,\s*(?:including|such\s+as)\b",
+                                   flat[s:e], flags=_I)[0])
             if len(head.split()) > 8:  # "partnership arrangements through the Safeguarding Board"
                 head = re.split(r"\s+(?:through|via|across|by\s+means\s+of|so\s+that)\s+", head)[0]
             out.append((s, e, head))
         return out
     if re.match(r"\s*(?::|,?\s*(?:including|namely|such\s+as))", rest, _I):
         return [(end, stop, p) for p in _split_list(rest.lstrip(" :,"), n)]
+    if n and re.match(r"\s+-\s+[A-Z\"']", rest):  # "three priorities - A, B and C - and ..."
+        return [(end, stop, p) for p in _split_list(rest.lstrip(" -"), n)]
     return []
 
 
@@ -192,9 +232,12 @@ def extract(doc: Document) -> Iterator[PlanElement]:
         head = m.start() - len(" ".join(pre)) - (1 if pre else 0)
         if _NEGATED.search(flat[max(0, head - 40) : head]):
             continue
-        label = " ".join(pre + [m.group("kind").title(), "Plan"])
-        label = label[0].upper() + label[1:]
-        kind = m.group("kind").lower()
+        if m.group("soa"):
+            label, kind = _SOA, "statement"
+        else:
+            label = " ".join(pre + [m.group("kind").title(), "Plan"])
+            label = label[0].upper() + label[1:]
+            kind = m.group("kind").lower()
         if len(label) > len(names.get(kind, "")):
             names[kind] = label
         found.append((m, kind))
@@ -221,6 +264,7 @@ def extract(doc: Document) -> Iterator[PlanElement]:
         yield PlanElement(board, span(doc, m.start(), m.end()), board=True)
     for m in _PROGRAMME.finditer(flat, start):
         name = re.sub(r"^(?:The|A|An|This|Our|Its)\s+", "", fold(m.group()))
+        name = re.sub(r"(?<=\w)'s(?=\s+(?!programme)\w)|(?<=\w)'s(?=\s+programme$)", "s", name)
         words = name.split()
         if len(words) > 1 and not words[-2][0].isupper():
             continue  # "... and the programme": no name
@@ -235,17 +279,41 @@ def extract(doc: Document) -> Iterator[PlanElement]:
         if 0 < len(name.split()) <= 6:
             sp = span(doc, m.start(g), m.end(g))
             yield PlanElement(main, sp, component=name) if main else PlanElement(name, sp)
+    yield from _named(doc, main)
     if main:  # workstreams and priorities are those of a plan the text names
         yield from _workstreams(doc, main)
+
+
+def _named(doc: Document, main: str | None) -> Iterator[PlanElement]:
+    """Named schemes, academies and strategies, as components of the main plan if there is one."""
+    flat = doc.flat
+    start = doc.segments.header_end
+    found: list[tuple[int, int, str]] = []
+    for m in _QUOTED_SCHEME.finditer(flat, start):
+        found.append((m.start(), m.end(), f"{fold(m.group('name'))} {fold(m.group('tail'))}"))
+    for m in _NAMED.finditer(flat, start):
+        pre = _name_before(flat, m.start())
+        if pre and flat[m.start() - 1] == " " and not any(w.lower() in _KEEP_LOWER for w in pre):
+            s = m.start() - len(" ".join(pre)) - 1
+            if flat[s:m.start()].strip() == " ".join(pre):
+                found.append((s, m.end(), f"{' '.join(pre)} {m.group()}"))
+    for s, e, name in found:
+        sp = span(doc, s, e)
+        yield PlanElement(main, sp, component=name) if main else PlanElement(name, sp)
 
 
 def _workstreams(doc: Document, main: str) -> Iterator[PlanElement]:
     flat = doc.flat
     start = doc.segments.header_end
-    for m in _WORKSTREAM.finditer(flat, start):
+    found = list(_WORKSTREAM.finditer(flat, start))
+    for i, m in enumerate(found):
         ws = f"{m.group('ws').title()} {m.group('n')} - {_clean(m.group('name'))}"
         yield PlanElement(main, span(doc, m.start(), m.end()), workstream=ws)
         stop = _line_end(flat, m.end())
+        if i + 1 < len(found):
+            stop = min(stop, found[i + 1].start())
+        for comp in _included(flat, m.end() - 2, stop):
+            yield PlanElement(main, span(doc, m.start(), stop), workstream=ws, component=comp)
         if flat[m.end() : stop].rstrip().endswith(":"):
             for s, e in _bullets_after(doc, stop):
                 comp = _clean(re.split(r"\s+-\s+|:", flat[s:e])[0])
@@ -254,10 +322,15 @@ def _workstreams(doc: Document, main: str) -> Iterator[PlanElement]:
     for m in _PARTS.finditer(flat, start):
         item = doc.segments.item_at(m.start())
         context = flat[item.start if item else max(0, m.start() - 300) : m.end()]
-        if not re.search(r"\bplan\b|\bboard\b", context, _I):
+        if not re.search(r"\bplan\b|\bboard\b|\bstatement\s+of\s+action\b", context, _I):
             continue
         n = m.group("n")
         count = int(n) if n and n.isdigit() else _WORDS.get((n or "").lower())
-        for s, e, label in _listed(doc, m.end(), count)[: count or None]:
-            if label and len(label.split()) <= 8:
+        listed = _listed(doc, m.end(), count)[: count or None]
+        most = 12 if count and len(listed) == count else 8
+        for s, e, label in listed:
+            if label and len(label.split()) <= most:
                 yield PlanElement(main, span(doc, s, e), workstream=label)
+                if e - s < 300 and e != _line_end(flat, m.end()):  # a bullet: its components
+                    for comp in _included(flat, s, e):
+                        yield PlanElement(main, span(doc, s, e), workstream=label, component=comp)
