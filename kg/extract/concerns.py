@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.document import Document
 from kg.extract.common import sentences, span
@@ -60,8 +61,20 @@ def _heading_like(text: str) -> bool:
     return all(w[0].isupper() or w.lower() in _SMALL for w in words)
 
 
-def passages(doc: Document) -> Iterator[Passage]:
-    """Sentence-like passages of the body of each item, as offsets into doc.text."""
+def passages(doc: Document) -> tuple[Passage, ...]:
+    """Sentence-like passages of the body of each item, as offsets into doc.text.
+
+    Cached per document: the concerns and figures extractors both walk them.
+    """
+    return _passages(doc)
+
+
+@lru_cache(maxsize=16)
+def _passages(doc: Document) -> tuple[Passage, ...]:
+    return tuple(_walk(doc))
+
+
+def _walk(doc: Document) -> Iterator[Passage]:
     seg = doc.segments
     flat = doc.flat
     titles = [(it.title_start, it.title_end) for it in seg.items]

@@ -9,6 +9,7 @@ matching (see ``MASKS``): post titles, the SIF framework's name, "Human Resource
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _W = r"(?:[\w'-]+\s+)"  # one word and its space, for "up to N words" gaps
 STAFF = r"(?:social\s+workers?|staff|workers|practitioners|managers|employees|workforce)"
@@ -248,11 +249,15 @@ def mask(text: str) -> str:
     return "".join(out)
 
 
-def cues(text: str) -> list[tuple[str, int, int]]:
-    """(concept, start, end) for every cue in text (post titles and names masked)."""
+@lru_cache(maxsize=8192)
+def cues(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(concept, start, end) for every cue in text (post titles and names masked).
+
+    Cached: the concerns and figures extractors ask about the same passages.
+    """
     masked = mask(text)
     found = []
     for concept, rx in COMPILED.items():
         for m in rx.finditer(masked):
             found.append((concept, m.start(), m.end()))
-    return sorted(found, key=lambda c: c[1])
+    return tuple(sorted(found, key=lambda c: c[1]))
