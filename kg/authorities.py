@@ -113,6 +113,7 @@ class Register:
     names: dict[str, tuple[str, ...]]  # lower-cased variant -> GSS codes
     acronyms: dict[str, str]  # upper-case acronym -> GSS
     longest: int  # words in the longest name
+    first_words: dict[str, int]  # first word of a name -> most words of a name starting so
 
     def find_names(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, normalised name) of every capitalised authority name, longest first.
@@ -126,7 +127,9 @@ class Register:
             if not toks[i][2][0].isupper():
                 i += 1
                 continue
-            for n in range(min(self.longest, len(toks) - i), 0, -1):
+            first = toks[i][2].lower().replace("\u2019", "'")
+            most = self.first_words.get(first, 0)
+            for n in range(min(most, len(toks) - i), 0, -1):
                 words = toks[i : i + n]
                 key = " ".join("and" if w == "&" else w.lower().replace("\u2019", "'") for _, _, w in words)
                 hyphenated = (words[0][0] > 0 and text[words[0][0] - 1] == "-") or text[
@@ -257,4 +260,10 @@ def register() -> Register:
             acr.setdefault(x, set()).add(a.gss)
     acronyms = {k: next(iter(v)) for k, v in acr.items() if len(v) == 1 and k not in NOT_AUTHORITY_ACRONYMS}
     longest = max(len(v.split()) for v in names)
-    return Register(by_gss, by_code, {k: tuple(sorted(v)) for k, v in names.items()}, acronyms, longest)
+    first_words: dict[str, int] = {}
+    for v in names:
+        w = v.split()
+        first_words[w[0]] = max(first_words.get(w[0], 0), len(w))
+    return Register(
+        by_gss, by_code, {k: tuple(sorted(v)) for k, v in names.items()}, acronyms, longest, first_words
+    )
