@@ -216,3 +216,7 @@ def _register_extras() -> None:
 
 
 _register_extras()
+
+
+if __name__ == "__main__":
+    main()
