@@ -128,12 +128,14 @@ class DateExpr:
     def year_missing(self) -> bool:
         return self.first[0] is None
 
-    def resolve(self, ref: str | None = None) -> tuple[str | None, str | None, bool]:
-        """(start, end, inferred): ISO dates; a missing year is inferred from ``ref``."""
+    def resolve(self, ref: str | None = None,
+                after: str | None = None) -> tuple[str | None, str | None, bool]:
+        """(start, end, inferred): ISO dates; a missing year is inferred from ``ref`` (the last such
+        day on or before it), or else from ``after`` (the first such day on or after it)."""
         (y1, m1, d1), last = self.first, self.last
         inferred = False
         if y1 is None and m1 is not None:
-            y1 = infer_year(m1, d1, ref)
+            y1 = infer_year(m1, d1, ref) if ref or not after else infer_year_after(m1, d1, after)
             inferred = y1 is not None
         if y1 is None:
             return None, None, False
@@ -146,6 +148,17 @@ class DateExpr:
             if end is not None and start is not None and end < start[: len(end)]:
                 end = None
         return start, end, inferred
+
+
+def infer_year_after(month: int, day: int | None, anchor: str | None) -> int | None:
+    """The year in which (month, day) first fell on or after the anchor date (a narrative's last
+    dated event: "since the January 2016 meeting ... the visit on 12 April")."""
+    if not anchor or not anchor[:4].isdigit():
+        return None
+    year = int(anchor[:4])
+    a_month = int(anchor[5:7]) if len(anchor) >= 7 else 1
+    a_day = int(anchor[8:10]) if len(anchor) >= 10 else 1
+    return year if (month, day or 31) >= (a_month, a_day) else year + 1
 
 
 def infer_year(month: int, day: int | None, ref: str | None) -> int | None:

@@ -80,3 +80,12 @@ def test_existing_helpers_unchanged() -> None:
     assert parse_date("The meeting on Tuesday, 14th March 2017") == "2017-03-14"
     assert parse_date("March 2019") == "2019-03"
     assert [d for _, _, d in all_dates("7 January 2013 and 16 January 2013")] == ["2013-01-07", "2013-01-16"]
+
+
+def test_resolve_after_an_anchor() -> None:
+    from kg.dates import find_dates
+
+    [d] = find_dates("on 12 and 13 April")
+    assert d.resolve(None, "2016-01") == ("2016-04-12", "2016-04-13", True)
+    assert d.resolve(None, "2016-06-01")[0] == "2017-04-12"
+    assert d.resolve("2016-06-01", "2015-01")[0] == "2016-04-12"  # a meeting date wins

@@ -441,3 +441,46 @@ def test_sample_minutes(path: Path) -> None:
     sources, _ = find_sources([path])
     doc = read_document(sources[0])
     check_against_gold(doc, json.loads((DATA / "gold" / f"{path.stem}.json").read_text()))
+
+
+# --- context: dates in a later sentence, recall, letters, missing years -----------------------------
+
+
+def test_joint_inspection_dates_in_the_next_sentence() -> None:
+    f = one("The panel considered the statement of action prepared in response to the joint targeted area "
+            "inspection of the response to children living with domestic abuse in Northtown. The inspection "
+            "had been carried out by Ofsted, the Care Quality Commission, HM Inspectorate of Constabulary "
+            "and Fire & Rescue Services and HM Inspectorate of Probation between 3 and 7 June 2019.")
+    assert summary(f)[:4] == ("ofsted", "jtai", "2019-06-03", "2019-06-07")
+
+
+def test_letter_date_in_a_document_title_is_publication_not_fieldwork() -> None:
+    found = facts("Background papers: Ofsted focused visit letter, 14 March 2019 PDF 200 KB\n\n"
+                  "Ofsted carried out a focused visit on 12 and 13 February 2019, looking at care leavers.")
+    assert [summary(f)[:5] for f in found] == [
+        ("ofsted", "focused-visit", "2019-02-12", "2019-02-13", "2019-03-14")]
+
+
+def test_members_will_recall_is_not_a_future_inspection() -> None:
+    f = one("2.1 Members will recall that Ofsted's inspection of services for children in need of help and "
+            "protection, children looked after and care leavers, carried out between 2 and 26 May 2016, "
+            "judged services in Northtown to be inadequate.")
+    assert summary(f) == ("ofsted", "sif", "2016-05-02", "2016-05-26", None, "inadequate")
+
+
+def test_graded_overall_effectiveness_before_a_clause_about_an_older_inspection() -> None:
+    found = facts("Ofsted inspected children's services between 2 and 13 March 2020. Ofsted had graded the "
+                  "overall effectiveness of services as 'Good', an improvement on the Inadequate "
+                  "judgement that followed the single inspection in 2015.")
+    by_type = {f.type: f for f in found}
+    assert by_type["ilacs"].judgement == "good"
+    assert by_type["sif"].judgement == "inadequate"
+
+
+def test_visit_year_without_a_meeting_date_follows_the_narrative() -> None:
+    found = facts("Update on children's social care\n\nThe Ofsted inspection report was published on "
+                  "5 December 2014 and judged services inadequate. The Director reported on progress "
+                  "since the panel's February 2016 meeting:\n\n- Ofsted's second monitoring visit on 8 and "
+                  "9 March had focused on care planning.")
+    visit = next(f for f in found if f.type == "monitoring-visit")
+    assert (visit.start, visit.end) == ("2016-03-08", "2016-03-09")

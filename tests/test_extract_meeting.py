@@ -148,3 +148,17 @@ def test_single_item_page_meeting_line() -> None:
                   "\n\nThe Board noted the update.")
     assert out and out[0].committee == "Corporate Parenting Board"
     assert out[0].date == "2021-10-04"
+
+
+def test_committee_before_the_date_on_one_line() -> None:
+    [m] = extract("Agenda and minutes\n\nSchools Forum - Wednesday, 4th March, 2020 2.00 pm\n\n"
+                  "Venue: Room 5, Town Hall\n\nItems\n\n1. Apologies\n\nNone.\n")
+    assert (m.committee, m.date) == ("Schools Forum", "2020-03-04")
+
+
+def test_meeting_held_in_a_venue_line() -> None:
+    [m] = extract("NORTHTOWN COUNCIL\n\nCHILDREN'S SCRUTINY PANEL\n\nMINUTES - 9 MAY 2018\n\n"
+                  "Meeting held in Committee Room 2, Town Hall, High Street, Northtown at 7.00 pm.\n\n"
+                  "Present: Councillor A Smith (Chair).\n\n1. MINUTES\n\nAgreed.\n")
+    assert m.venue == "Committee Room 2, Town Hall, High Street, Northtown"
+    assert m.date == "2018-05-09"

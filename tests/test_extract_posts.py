@@ -308,3 +308,62 @@ def test_members_only_when_they_act() -> None:
             if p.role == "councillor"] == []
     out = extract("Members were told that the letter was out. A Member queried the caseloads.")
     assert [p.title for p in out if p.role == "councillor"] == ["Member"]
+
+
+# --- titles that run through a possessive, "and", or a second "of/for" phrase ---------------------
+
+
+def test_title_runs_through_possessive_service_words() -> None:
+    found = by_title("The Panel heard from Ms Ruth Okafor, Executive Director, Adults and Young People's "
+                     "Services, who presented the report.")
+    assert "Executive Director, Adults and Young People's Services" in found
+
+
+def test_with_responsibility_for_takes_its_service_phrase() -> None:
+    found = by_title("Councillor Tom Ashby, the Cabinet Member with Responsibility for Schools and Families, "
+                     "introduced the item.")
+    assert "Cabinet Member with Responsibility for Schools and Families" in found
+    assert not any(t.endswith(" for") for t in found)
+
+
+def test_minister_of_state_for_a_portfolio() -> None:
+    found = by_title("A letter from the Minister of State for Children and Families was tabled.")
+    assert found["Minister of State for Children and Families"].role == "minister"
+
+
+def test_officer_titles_without_a_service_phrase() -> None:
+    found = by_title("Present: Lucy Marsh, Scrutiny Project Manager; Chief Finance Officer; "
+                     "Councillor Ann Bell (Lead Councillor for Adult Social Care).")
+    assert found["Scrutiny Project Manager"].role == "officer"
+    assert "Chief Finance Officer" in found
+    assert found["Lead Councillor for Adult Social Care"].role == "cabinet-member"
+
+
+def test_health_body_clinical_lead() -> None:
+    found = by_title("Also present: Dr Sam Price, Clinical Lead for Children and Young People, NHS "
+                     "Northtown Clinical Commissioning Group.")
+    assert found["Clinical Lead for Children and Young People"].role == "other"
+
+
+def test_generic_head_of_service_refers_to_the_named_head() -> None:
+    titles = [p.title for p in extract(
+        "Officers: J. Rowe (Head of Family Support Services).\n\nA Member asked about waiting lists. "
+        "The Head of Service explained that these had halved.")]
+    assert "Head of Service" not in titles
+    assert "Head of Family Support Services" in titles
+
+
+def test_dual_post_with_company_is_one_post() -> None:
+    out = extract("In attendance: Maria Lopez, Director of Children's Services and Chief Executive, "
+                  "Northshire Children's Trust; Liam Reid, Democratic Services Officer.\n\n"
+                  "The Director of Children's Services said that the trust had settled in.")
+    titles = {p.title for p in out}
+    assert "Director of Children's Services and Chief Executive, Northshire Children's Trust" in titles
+    assert "Chief Executive" not in titles
+    assert "Director of Children's Services" not in titles
+
+
+def test_director_of_children_and_education_is_the_dcs() -> None:
+    found = by_title("The Director of Children, Education and Family Help Services presented the report.")
+    assert found["Director of Children, Education and Family Help Services"].role == \
+        "director-childrens-services"

@@ -12,13 +12,13 @@ from kg.dates import all_dates, find_dates, month_number
 from kg.document import Document
 
 _I = re.IGNORECASE
-INSPECTORATE = re.compile(
-    r"(?P<ciw>\bC?SSIW\b|\bCIW\b|Care\s+(?:and\s+Social\s+Services\s+)?Inspectorate\s+(?:for\s+)?Wales)"
+INSPECTORATE = re.compile(  # the lookahead lets the scan skip quickly past other letters
+    r"(?=[CcOoHhEeRrSsIi])(?:(?P<ciw>\bC?SSIW\b|\bCIW\b|Care\s+(?:and\s+Social\s+Services\s+)?Inspectorate\s+(?:for\s+)?Wales)"
     r"|(?P<ofsted>\bOfsted\b|Office\s+for\s+Standards\s+in\s+Education)"
     r"|(?P<care_inspectorate>\bCare\s+Inspectorate\b)|(?P<cqc>\bCQC\b|Care\s+Quality\s+Commission)"
     r"|(?P<hmicfrs>\bHMIC(?:FRS)?\b|Inspectorate\s+of\s+Constabulary)"
     r"|(?P<hmip>\bHMIP\b|Inspectorate\s+of\s+Probation)|(?P<estyn>\bEstyn\b)"
-    r"|(?P<rqia>\bRQIA\b|Regulation\s+and\s+Quality\s+Improvement\s+Authority)",
+    r"|(?P<rqia>\bRQIA\b|Regulation\s+and\s+Quality\s+Improvement\s+Authority))",
     _I,
 )
 LA = r"local\s+authorit(?:y|ies)(?:'s|s')?"
@@ -60,7 +60,8 @@ FRAMEWORK_AFTER = re.compile(
 UNDER = re.compile(r"\bunder\s+(?:the\s+)?(?:new\s+)?(?:ofsted'?s?\s+|its\s+)?$", _I)
 FUTURE_BEFORE = re.compile(
     r"\b(?:next|future|forthcoming|upcoming|expected|anticipated|mock|pending|potential|possible|planned|"
-    r"imminent|another|any|each|every|will|would|could|should|might|prepar\w*|readiness|ready\s+for|"
+    r"imminent|another|any|each|every|will(?!\s+(?:recall|remember|know|note|be\s+aware))|would|could|should|"
+    r"might|prepar(?:e|es|ing|ation)\b|prepared\s+for|readiness|ready\s+for|"
     r"neighbour\w*|other|comparator)\b", _I)
 FUTURE_AFTER = re.compile(r"[^.;]{0,40}\b(?:is|are)\s+(?:due|expected|scheduled|planned|likely)\b|"
                            r"[^.;]{0,30}\bwill\s+(?:take\s+place|be\s+(?:carried|undertaken|held))", _I)
@@ -76,7 +77,9 @@ SETTING_BEFORE = re.compile(rf"{SETTING}'?s?\s+(?:\w+\s+)?$", _I)
 INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w']+\s+){0,2}$", _I)
 MONTH_BEFORE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
                            r"December)\s+(?:(?:Ofsted|OFSTED)\s+)?$")
-PUBLISHED = re.compile(r"\b(?:published|publication)\b[^.;]{0,25}$", _I)
+# "published on ...", and the date of a letter or report in its title: "inspection letter, 5 May 2019".
+PUBLISHED = re.compile(
+    r"\b(?:published|publication)\b[^.;]{0,25}$|\b(?:letter|report)\s*(?:,\s*|\s+dated\s+)$", _I)
 NOT_FIELDWORK = re.compile(
     r"\b(?:by|until|before|since|after|from)\s+(?:the\s+)?$|\b(?:meeting|committee|panel|cabinet)\s+"
     r"(?:held\s+)?(?:on|of|in)\s+(?:the\s+)?(?:\w+day,?\s+)?$|\b(?:issued|served|imposed|dated|received|given)"
@@ -271,10 +274,32 @@ def _nearest(ms: list[Mention], a: int, b: int, flat: str, back: int, ahead: int
 
 
 @lru_cache(maxsize=64)
-def _meeting_date(doc: Document) -> str | None:
-    """The date the document's header gives the meeting, if it gives one."""
+def meeting_date(doc: Document) -> str | None:
+    """The date the document's header gives the meeting: its first full date, if it gives one.
+
+    A month alone in a header ("since the report published in November 2014") is a date of
+    something the meeting discusses, not the meeting's."""
     dates = all_dates(doc.flat[: max(doc.segments.header_end, 0)])
-    return dates[0][2] if dates else None
+    return next((d for _, _, d in dates if len(d) == 10), None)
+
+
+@lru_cache(maxsize=64)
+def year_dates(doc: Document) -> tuple[tuple[int, str], ...]:
+    """(offset, ISO date) of every date in the text that gives its year, to the month at least."""
+    out = []
+    for d in find_dates(doc.flat):
+        iso = d.resolve()[0] if not d.year_missing else None
+        if iso:
+            out.append((d.start, iso))
+    return tuple(out)
+
+
+def anchor_before(doc: Document, pos: int) -> str | None:
+    """The nearest date before pos that gives its year: where a narrative without a meeting date
+    stands when it names a day without one ("since the January 2016 meeting: ... on 12 April").
+    A day read against the latest date in the text cannot fall before it."""
+    prior = [iso for p, iso in year_dates(doc) if p < pos]
+    return prior[-1] if prior else None
 
 
 def _later(date: str, than: str | None) -> bool:
@@ -282,12 +307,20 @@ def _later(date: str, than: str | None) -> bool:
     return bool(than) and date[:n] > (than or "")[:n]
 
 
+def _gap(flat: str, a: int, b: int) -> int:
+    """Characters between a and b, not counting the names of inspectorates ("carried out by Ofsted,
+    the Care Quality Commission and HM Inspectorate of Probation between ...")."""
+    if b - a <= 160:
+        return b - a
+    return b - a - sum(len(m.group()) for m in INSPECTORATE.finditer(flat, a, b))
+
+
 def read_dates(doc: Document, s: int, e: int, ms: list[Mention], ref: str | None) -> list[str]:
     """Give each mention in the sentence its fieldwork and published dates; return orphan published.
 
     A date after the meeting is a plan ("a report back in March"), not the fieldwork of an inspection
     the minutes report on."""
-    flat, orphans, meeting = doc.flat, [], _meeting_date(doc)
+    flat, orphans, meeting = doc.flat, [], meeting_date(doc)
     fieldwork: list[tuple[int, int, str, str | None, bool]] = []
     for d in find_dates(flat[s:e], years=True):
         a, b = s + d.start, s + d.end
@@ -295,6 +328,10 @@ def read_dates(doc: Document, s: int, e: int, ms: list[Mention], ref: str | None
         if d.first[1] is None and not (YEAR_OK_BEFORE.search(before) or YEAR_OK_AFTER.match(flat, b, e)):
             continue
         first, last, inferred = d.resolve(ref)
+        anchor = anchor_before(doc, a) if d.year_missing and not meeting else None
+        if anchor and anchor != ref and (first is None or first < anchor):
+            # without a meeting date, a day named after "since the January 2016 meeting" is later
+            first, last, inferred = d.resolve(None, anchor)
         if first is None:
             continue
         if PUBLISHED.search(before):
@@ -311,8 +348,8 @@ def read_dates(doc: Document, s: int, e: int, ms: list[Mention], ref: str | None
         def clear(x: int, y: int, m: Mention = m) -> bool:
             return not BREAK.search(flat[x:y]) and not any(x <= o.pos < y for o in ms if o is not m)
 
-        after = [d for d in fieldwork if d[0] >= m.end and d[0] - m.end <= 160 and clear(m.end, d[0])
-                 and not ELSEWHEN.search(flat, m.end, d[0])]
+        after = [d for d in fieldwork if d[0] >= m.end and _gap(flat, m.end, d[0]) <= 160
+                 and clear(m.end, d[0]) and not ELSEWHEN.search(flat, m.end, d[0])]
         close = [d for d in fieldwork if d[1] <= m.pos and m.pos - d[1] <= 45 and clear(d[1], m.pos)]
         pick = next((d for d in after + close[::-1] if d[0] not in used), None)
         if pick:

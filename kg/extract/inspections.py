@@ -40,6 +40,7 @@ class _Cluster:
 @dataclass(frozen=True)
 class _Judgement:
     pos: int
+    end: int
     notation: str
     overall: bool
     year: str | None
@@ -53,7 +54,10 @@ def _read_judgements(flat: str, s: int, e: int) -> Iterator[_Judgement]:
         word = next(g for g in m.groups() if g).lower()
         window = P.clause_before(flat, m.start(), lo, 90)
         lo = m.end()
-        everyday = m.group(0)[:1] in "ga" or (m.group(0)[:1] in "GA" and not flat[s : m.start()].strip())
+        g = next(i for i, x in enumerate(m.groups(), 1) if x)
+        lead = m.group(0)[: m.start(g) - m.start()].strip("'\" ")
+        # "good judgement" in its everyday sense: the word leads, in lower case or opening the sentence
+        everyday = not lead and (word[:1] in "ga" or (word[:1] in "GA" and not flat[s : m.start()].strip()))
         if everyday or P.J_OTHER.search(window):  # "good judgement" in its everyday sense
             continue
         subject = window[window.rfind(",") + 1 :][-40:]
@@ -62,7 +66,7 @@ def _read_judgements(flat: str, s: int, e: int) -> Iterator[_Judgement]:
             continue
         yj = P.J_YEAR.match(flat, m.end(), e)
         yield _Judgement(
-            m.start(), "requires-improvement" if word.startswith("requir") else word,
+            m.start(), m.end(), "requires-improvement" if word.startswith("requir") else word,
             "overall" in flat[max(s, m.start() - 60) : m.end()].lower(), yj.group(1) if yj else None,
             board, bool(re.search(r"\b(?:which|who|whose|partner\w*)\b", window, _I)),
         )
@@ -77,7 +81,7 @@ def _infer_type(inspectorate: str, start: str | None) -> str:
 # Years in which each framework's inspections took place.
 _ERA = {"ilacs": ("2018", "9999"), "sif": ("2013", "2018"), "protection-of-children": ("2012", "2013"),
         "looked-after-children": ("2000", "2013"), "ciw-inspection": ("2000", "9999"),
-        "other": ("2000", "9999")}
+        "other": ("2000", "9999"), "jtai": ("2016", "9999"), "lscb-review": ("2013", "2018")}
 
 
 def _in_era(type_: str, start: str) -> bool:
@@ -153,8 +157,10 @@ def _attach_judgements(flat: str, s: int, e: int, ms: list[P.Mention], earlier: 
         pool = [m for m in ms if (m.type == "lscb-review") == j.board and m.type not in P.VISITS]
         before = [m for m in pool if m.pos < j.pos]
         target: P.Mention | None
-        if pool:  # the mention just before the judgement, else the one just after it
+        if pool:  # the mention just before the judgement, else the one just after it in its clause
             target = before[-1] if before else pool[0]
+            if not before and last_main and re.search(r"[,;]", flat[j.end : pool[0].pos]):
+                target = last_main  # "graded ... as Good, an improvement on the 2016 inspection"
         elif j.board:
             target = boards[-1] if boards else None
         else:
@@ -179,7 +185,7 @@ def _main_inspectorate(found: list[str]) -> str | None:
 
 
 def extract(doc: Document) -> Iterator[Inspection]:
-    flat, ref = doc.flat, reference_date(doc)
+    flat, ref = doc.flat, P.meeting_date(doc) or reference_date(doc)
     mentions: list[P.Mention] = []
     by_item: dict[int, list[P.Mention]] = {}
     defaults: dict[int, str | None] = {}
@@ -219,12 +225,35 @@ def extract(doc: Document) -> Iterator[Inspection]:
         ms.sort(key=lambda m: m.pos)
         mentions.extend(ms)
         earlier.extend(ms)
-    facts = [_fact(doc, c) for c in _cluster(mentions, flat, ref or "")]
+    facts = _after_trigger([_fact(doc, c) for c in _cluster(mentions, flat, ref or "")], ref)
     sifs = {f.start: f.published for f in facts if f.type == "sif" and f.start and f.published}
     for f in facts:  # the LSCB review ran alongside the SIF inspection and was published with it
         if f.type == "lscb-review" and f.published is None and f.start in sifs:
             f = replace(f, published=sifs[f.start])
         yield f
+
+
+def _after_trigger(facts: list[Inspection], ref: str | None) -> list[Inspection]:
+    """A visit whose year was inferred cannot precede the inadequate inspection that led to it."""
+    triggers = [f.start for f in facts if f.type not in P.VISITS and f.judgement == "inadequate" and f.start]
+    triggers += [f.published for f in facts if f.type not in P.VISITS and f.judgement == "inadequate"
+                 and f.published and not f.start]
+    if not triggers:
+        return facts
+    first = min(str(t) for t in triggers)
+    out = []
+    for f in facts:
+        if f.type in P.VISITS and f.date_inferred and f.start and f.start[:7] < first[:7]:
+            shift = int(first[:4]) - int(f.start[:4]) + (f.start[4:7] < first[4:7])
+            start, end = _shift(f.start, shift) or f.start, _shift(f.end, shift)
+            if not ref or start[:7] <= ref[:7]:
+                f = replace(f, start=start, end=end)
+        out.append(f)
+    return out
+
+
+def _shift(date: str | None, years: int) -> str | None:
+    return f"{int(date[:4]) + years}{date[4:]}" if date else None
 
 
 def _window(flat: str, m: P.Mention, width: int = 400) -> tuple[int, int]:

@@ -48,7 +48,7 @@ DOMAIN_WORDS = frozenset(
     engagement environment families family finance fostering front governance health help
     housing improvement inclusion integrated intervention justice leaving leavers learning legal
     lifelong localities looked mash mental needs neighbourhoods offending operations operational
-    participation partnership partnerships people performance permanence place placements policy
+    participation partnership partnerships people peoples performance permanence place placements policy
     practice prevention protection provider provision public quality regeneration resources
     safeguarding safer school schools send services service skills social special specialist
     standards strategy stronger support targeted transformation wellbeing well-being workforce
@@ -192,11 +192,13 @@ HEADS = (
                  r"director\b", "director", "np", ext=True),
     _head("head", r"\bhead\s+of\b(?=\s)", "head-of-service", ext=True),
     _head("ceo", r"\b(?:deputy\s+)?chief\s+executive(?:\s+officer)?\b", "chief-executive"),
-    _head("chief", r"\bChief\s+Officer\b", "director", "no", ext=True, flags=0),
+    _head("chief", r"\bChief\s+(?:(?:Financial|Finance|Operating|Legal|Nursing|Medical)\s+)?Officer\b",
+          "director", "no", ext=True, flags=0),
+    _head("clinical", r"\b(?:Clinical\s+Lead|Designated\s+(?:Nurse|Doctor))\b", "other", "no", flags=0),
     _head("police", r"\b(?:Deputy\s+|Assistant\s+)?Chief\s+Constable\b", "other", "no", flags=0),
     _head("leader", r"\b(?:Deputy\s+)?Leader\b", "leader", "no", flags=0),
     _head("cab", r"\b(?:(?:lead\s+)?cabinet\s+member|executive\s+(?:board\s+)?member|lead\s+member"
-                 r"|(?:cabinet\s+)?portfolio\s+holder|cabinet\s+lead)\b(?!s|\s+(?:decision|session|"
+                 r"|(?:cabinet\s+)?portfolio\s+holder|cabinet\s+lead|lead\s+councillor(?=\s+for\b))\b(?!s|\s+(?:decision|session|"
                  r"meeting|briefing)s?\b)", "cabinet-member",
           ext=True),
     _head("chair", r"\b(?:Vice[\s-]?)?(?:Chair(?:man|woman|person)?|[Cc]hair(?:man|woman|person))\b"
@@ -204,7 +206,7 @@ HEADS = (
     _head("officer", r"\b(?:(?:Senior|Principal|Lead|Chief)\s+)?(?:(?:Research|Policy|Scrutiny|Performance|"
                      r"Democratic|Governance|Information)\s+(?:and|&)\s+)?(?:Democratic\s+(?:Services|Support)|"
                      r"Member\s+Services|Committee\s+Services|Overview\s+and\s+Scrutiny|Research|Scrutiny"
-                     r"(?:\s+Support)?|Committee|Governance|Monitoring|Policy|Legal|Democracy)\s+"
+                     r"(?:\s+(?:Support|Project|Review|Policy))?|Committee|Governance|Monitoring|Policy|Legal|Democracy)\s+"
                      r"(?:Officer|Manager|Adviser|Advisor|Clerk|Co-?ordinator)\b|\bClerk\b",
           "officer", "no", np=False, flags=0),
     _head("officer2", r"\b(?:Principal|Senior)\s+Officer\b", "officer", "no", ext=True, flags=0),
@@ -213,8 +215,8 @@ HEADS = (
     _head("adviser", r"\b(?:improvement|intervention|education|independent)\s+(?:advis[eo]r|"
                      r"consultant)\b(?!s)", "adviser", np=False),
     _head("commissioner", r"\bCommissioner\b", "adviser", "no", flags=0),
-    _head("minister", r"\b(?:Deputy\s+)?Minister\b|\bSecretary\s+of\s+State\b", "minister", "no",
-          flags=0),
+    _head("minister", r"\b(?:Deputy\s+)?Minister(?:\s+of\s+State)?\b|\bSecretary\s+of\s+State\b",
+          "minister", "no", flags=0),
     _head("inspector", r"\bHMI\b|\bHer\s+Majesty's\s+Inspector\b|\b(?:[Ll]ead\s+|Ofsted\s+)?"
                        r"[Ii]nspector\b(?!s)", "inspector", "np", np=False, flags=0),
     _head("dcs", r"\bDCS\b", "director-childrens-services", "no", np=False, flags=0),
@@ -235,6 +237,12 @@ CHAIR_ONLY = re.compile(r"(?P<vice>Vice[\s-]?)?Chair(?:man|woman|person)?", re.I
 # "Commissioner for Doncaster": a place after the title names where, not which, commissioner.
 PLACE_TAIL = re.compile(r"\s+(?:for|in)\s+(?:the\s+)?(?P<p>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)$")
 APPOINTED_BY = re.compile(r"^(?:dfe|department\s+for\s+education)[\s-]+appointed\s+", re.I)
+# Titles that name no service of their own: "the Head of Service" is one of the heads of service.
+GENERIC_TITLE = re.compile(r"(?:the\s+)?head\s+of\s+services?", re.I)
+# A second post held with the first: "... and Chief Executive, Anytown Children's Trust".
+AND_CEO = re.compile(r" and (?:Deputy )?Chief Executive(?: Officer)?\b")
+ORG_TAIL = re.compile(r",\s*(?P<org>[A-Z][\w'&-]*(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][\w'&-]*){0,5})"
+                      r"(?=\s*[;,.)\n]|\s*$|\s+[a-z])")
 NO_RESOLVE = {"chair", "member", "inspector", "officer", "adviser", "police"}
 PRE_TITLE = re.compile(r"(?:\b(?:interim|acting|temporary)\s+)?(?:\b(?:dfe|department\s+for\s+"
                   r"education)(?:[\s-]+appointed)?\s+|\bindependent\s+|\bjoint\s+)?$", re.I)

@@ -50,6 +50,10 @@ _ITEM_PAGE = re.compile(r"^[ \t]*Meeting\s*:\s*(?P<v>.+?)\s*(?:\((?i:item)\s*[\w
 _DASH_SEP = re.compile(r"\s+-\s+")
 _PHONE = re.compile(r"[\s,;]+(?:Tel(?:ephone)?|Phone|E-?mail|Direct\s+line)\b.*$", re.IGNORECASE)
 _LABELISH = re.compile(r"\n(?=[ \t]*[A-Z][\w ]{0,30}:)")
+# "The meeting was held in the Council Chamber, Civic Offices at 6.30 pm."
+_MEETING_HELD = re.compile(r"^[ \t]*(?:the\s+)?meeting\s+(?:was\s+)?held\s+(?P<rest>(?:in|at)\b.*)$", re.I)
+# What separates a committee from the date that follows it: "Cabinet - Thursday, ".
+_DATE_LEAD = re.compile(r"[\s,:\-|]*(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$", re.I)
 _NOT_COMMITTEE = re.compile(r":|\bCouncillors?\b|\bagenda\b|\bitems?\b|^\s*\d", re.IGNORECASE)
 
 
@@ -110,6 +114,22 @@ def _held(doc: Document, s: int, fline: str, found: dict[str, str]) -> bool:
             found.setdefault("venue", venue)
         return True
     return False
+
+
+def _committee_name(head: str) -> str | None:
+    """"Cabinet - Thursday, ": the committee a line names before the date on it, if it names one."""
+    name = _DATE_LEAD.sub("", head)
+    if name.strip() and _is_committee(name) and not _NOT_COMMITTEE.search(name) and len(name) <= 120:
+        return name
+    return None
+
+
+def _committee_before(doc: Document, s: int, head: str, found: dict[str, str]) -> None:
+    name = _committee_name(head)
+    if name and "committee" not in found:
+        lead = len(head) - len(head.lstrip())
+        found["committee"] = fold(doc.text[s + lead : s + len(name)])
+        found.setdefault("title", found["committee"])
 
 
 def _field(doc: Document, s: int, line: str, f: re.Match[str], found: dict[str, str]) -> str | None:
@@ -180,16 +200,24 @@ def extract(doc: Document) -> Iterator[MeetingInfo]:
         fe = cut.start() if cut else fe
         fline = flat[s:fe]  # the line with its hard-wrapped continuation
         dates = all_dates(fline)
-        if _held(doc, s, fline, found) or (
-                dates and dates[0][0] <= 12 and len(fline) <= 160 and "date" not in found):
+        lead = bool(dates) and (dates[0][0] <= 12 or _committee_name(fline[: dates[0][0]]) is not None)
+        if _held(doc, s, fline, found) or (lead and len(fline) <= 160 and "date" not in found):
             if dates and "date" not in found:
                 found["date"] = dates[0][2]
+                _committee_before(doc, s, fline[: dates[0][0]], found)
                 venue = _venue_from(fline[dates[0][1] :])
                 if venue:
                     found.setdefault("venue", venue)
             used.append((s, fe))
             skip_to = fe
             continue
+        held = _MEETING_HELD.match(fline)
+        if held and "venue" not in found:
+            venue = _venue_from(held.group("rest"))
+            if venue:
+                found["venue"] = venue
+                used.append((s, fe))
+                continue
         if "venue" not in found and _VENUE_LINE.match(line) and len(line) <= 150:
             found["venue"] = fold(doc.text[s:e])
             used.append((s, e))

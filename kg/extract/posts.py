@@ -107,7 +107,10 @@ def _extend(flat: str, norm: str, hs: int, he: int, head: lx.Head) -> tuple[int,
     for _ in range(4):
         m = lx.WITH_RESP.match(flat, end)
         if m:
-            end, bare = m.end(), False
+            q = _np(flat, m.end(), norm)  # "with Responsibility for Children and Families"
+            if q <= m.end() and m.group().lower().endswith("for"):
+                break  # "for" and nothing after it
+            end, bare = max(q, m.end()), False  # "with Responsibility (CMR) for ..." goes on below
             continue
         m = lx.PAREN.match(flat, end)
         if m and head.ext:
@@ -143,6 +146,17 @@ def _extend(flat: str, norm: str, hs: int, he: int, head: lx.Head) -> tuple[int,
     return end, bare
 
 
+def _joint_title(flat: str, end: int) -> int:
+    """End of a dual post: "Director of Children's Services and Chief Executive, <Company>"."""
+    m = lx.AND_CEO.match(flat, end)
+    if not m:
+        return end
+    tail = lx.ORG_TAIL.match(flat, m.end())
+    if tail and not re.match(lx.HONORIFIC, tail.group("org")) and not lx.plausible_name(tail.group("org")):
+        return tail.end()
+    return end  # "the Director and Chief Executive" may be two people
+
+
 def _domain_left(run: str) -> int:
     """Length of the service words that end run ("Children's Services " before "Director")."""
     n = 0
@@ -160,8 +174,11 @@ def _role(title: str, head: lx.Head, holder_hon: str) -> str:
         scope = scope or re.sub(r"\b(?:interim|acting|executive|corporate|strategic)\b", "", before)
         if "social services" in scope and "adult social" not in scope:
             return "director-social-services"
-        if re.search(r"child|young people|famil", scope) and not re.search(
-                r"social care|early help|safeguarding|commissioning|quality|partnership", scope):
+        child = re.search(r"child|young people|famil", scope)
+        # a director of children's services and education holds the statutory post whatever else
+        # the title lists; "Director of Children's Social Care" is one part of it
+        if child and (re.search(r"\b(?:education|schools|learning)\b", scope) or not re.search(
+                r"social care|early help|safeguarding|commissioning|quality|partnership", scope)):
             return "director-childrens-services"
         if re.search(r"\bpeople\b", scope) and re.search(r"executive|corporate|strategic", before):
             return "director-childrens-services"
@@ -203,6 +220,8 @@ def _raw_mentions(doc: Document) -> list[Mention]:
         if head.kind == "commissioner" and lx.OTHER_COMMISSIONER.search(before):
             continue
         end, bare = _extend(flat, doc.norm, hs, he, head)
+        if not bare:
+            end = _joint_title(flat, end)
         lower = not flat[hs].isupper()
         if lower and head.lower == "no":
             continue
@@ -216,6 +235,8 @@ def _raw_mentions(doc: Document) -> list[Mention]:
         if lx.OTHER_OWNER.search(flat, max(0, start - 40), start):
             continue
         title = fold(doc.text[start:end])
+        if head.kind == "head" and lx.GENERIC_TITLE.fullmatch(title):
+            bare = True  # "the Head of Service": one of the heads of service named elsewhere
         if head.kind == "member":
             title = re.sub(r"^[Aa]\s+", "", title)
         interim = bool(lx.INTERIM.search(title))
@@ -301,6 +322,8 @@ def _resolve(ms: list[Mention]) -> list[tuple[Mention, str]]:
                  or core(f.title).startswith(c + ",")]
         if not cands and m.head.kind == "dcs":
             cands = [f for f in full if f.role == "director-childrens-services"]
+        if not cands and m.head.kind == "head":
+            cands = [f for f in full if f.head.kind == "head"]
         if not cands and c == "director":
             cands = [f for f in full if f.head.kind == "dir"]
         if not cands:  # "the Commissioner" for "the Children's Services Commissioner"
@@ -327,6 +350,8 @@ def _group_key(m: Mention, title: str) -> str:
     if m.head.kind == "chair" and chair:
         return "vice-chair" if chair.group("vice") else "chair"
     t = lx.APPOINTED_BY.sub("", title.strip())
+    joint = lx.AND_CEO.search(t) if m.head.kind != "ceo" else None
+    t = t[: joint.start()] if joint else t  # a dual post is one post with its first title
     place = lx.PLACE_TAIL.search(t) if m.head.kind == "commissioner" else None
     if place and not any(lx.low(w) in lx.DOMAIN_WORDS for w in place.group("p").split()):
         t = t[: place.start()]
