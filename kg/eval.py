@@ -94,28 +94,27 @@ def _match(
     preds: list[dict[str, Any]],
     ok: Callable[[dict[str, Any], dict[str, Any]], bool],
     attrs: Callable[[Score, dict[str, Any], dict[str, Any]], None] | None = None,
+    exact: Callable[[dict[str, Any], dict[str, Any]], bool] | None = None,
 ) -> Score:
-    s = Score(predicted=len(preds), core=sum(1 for g in golds if g.get("core", True)))
-    used: set[int] = set()
-    for g in sorted(golds, key=lambda g: not g.get("core", True)):
-        for i, p in enumerate(preds):
-            if i not in used and ok(g, p):
-                used.add(i)
-                s.matched_core += int(g.get("core", True))
-                if attrs:
-                    attrs(s, g, p)
-                break
-    s.matched_pred = len(used)
-    matched_golds = set()
-    used2: set[int] = set()
-    for gi, g in enumerate(sorted(golds, key=lambda g: not g.get("core", True))):
-        for i, p in enumerate(preds):
-            if i not in used2 and ok(g, p):
-                used2.add(i)
-                matched_golds.add(gi)
-                break
+    """One-to-one greedy matching, core gold first; exact matches are paired before near ones."""
     ordered = sorted(golds, key=lambda g: not g.get("core", True))
-    s.missed = [_brief(g) for gi, g in enumerate(ordered) if gi not in matched_golds and g.get("core", True)]
+    pairs: dict[int, int] = {}  # gold index -> prediction index
+    for test in [t for t in (exact, ok) if t]:
+        for gi, g in enumerate(ordered):
+            if gi in pairs:
+                continue
+            for i, p in enumerate(preds):
+                if i not in pairs.values() and test(g, p):
+                    pairs[gi] = i
+                    break
+    s = Score(predicted=len(preds), core=sum(1 for g in golds if g.get("core", True)))
+    s.matched_pred = len(pairs)
+    for gi, i in sorted(pairs.items()):
+        s.matched_core += int(ordered[gi].get("core", True))
+        if attrs:
+            attrs(s, ordered[gi], preds[i])
+    s.missed = [_brief(g) for gi, g in enumerate(ordered) if gi not in pairs and g.get("core", True)]
+    used = set(pairs.values())
     s.extra = [_brief(p) for i, p in enumerate(preds) if i not in used]
     return s
 
@@ -204,6 +203,7 @@ def score_document(gold: dict[str, Any], tables: dict[str, list[dict[str, str]]]
         tables["posts"],
         lambda g, p: any(similar(t, p["title"]) for t in g["title"]),
         post_attrs,
+        exact=lambda g, p: any(norm(t) == norm(p["title"]) for t in g["title"]),
     )
     people = _dedupe(tables["people"], "person")
     out["people"] = _match(gold.get("people", []), people, lambda g, p: similar(g["name"], p["name"]))
