@@ -20,6 +20,10 @@ MEDIA_TYPES = {
 }
 
 
+# Minutes that arrive in these formats are worth a note; anything else in a folder is ignored.
+_CONVERTIBLE = {".doc", ".docx", ".rtf", ".odt", ".wpd", ".msg", ".eml", ".mht", ".mhtml", ".xps"}
+
+
 @dataclass(frozen=True)
 class Source:
     path: Path
@@ -38,8 +42,8 @@ def find_sources(paths: list[Path]) -> tuple[list[Source], list[str]]:
                     continue
                 if p.suffix.lower() in MEDIA_TYPES:
                     sources.append(Source(p, rel.as_posix()))
-                else:
-                    skipped.append(f"{p}: skipped, not .txt, .html, .htm or .pdf")
+                elif p.suffix.lower() in _CONVERTIBLE:
+                    skipped.append(f"{p}: skipped; save it as PDF, HTML or text to include it")
         elif root.exists():
             sources.append(Source(root, root.name))
         else:

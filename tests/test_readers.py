@@ -100,10 +100,11 @@ def test_folders_are_recursive_and_sorted(tmp_path: Path) -> None:
     (tmp_path / "b" / "z.txt").write_text("x")
     (tmp_path / "a.html").write_text("<p>x</p>")
     (tmp_path / "c.csv").write_text("x")
+    (tmp_path / "minutes.docx").write_text("x")
     (tmp_path / ".hidden.txt").write_text("x")
     sources, skipped = find_sources([tmp_path])
     assert [s.name for s in sources] == ["a.html", "b/z.txt"]
-    assert len(skipped) == 1 and "c.csv" in skipped[0]
+    assert len(skipped) == 1 and "minutes.docx" in skipped[0] and "PDF" in skipped[0]
 
 
 def test_missing_path_is_an_error(tmp_path: Path) -> None:
