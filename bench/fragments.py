@@ -234,11 +234,11 @@ RESOLVE_HEADS = (
     "Recommendations:",
 )
 LEADS = (
-    "The {post} presented a report, a copy of which had been circulated to each Member.",
-    "{person}, {post}, introduced the report.",
-    'The {post} ({person}) submitted a report (Document "Q") which provided the panel '
+    "The {lead} presented a report, a copy of which had been circulated to each Member.",
+    "{person}, {lead}, introduced the report.",
+    'The {lead} ({person}) submitted a report (Document "Q") which provided the panel '
     "with a progress update.",
-    "The {post} introduced the report which provided the "
+    "The {lead} introduced the report which provided the "
     "committee with an update of the actions that had taken place since the inspection.",
 )
 LISTS = (
@@ -258,14 +258,28 @@ TITLES = (
     "Ofsted Inspection of Local Authority arrangements for the protection of children - update report",
     "{inspectorate} Inspection of Children's Services in {nice}",
 )
-ITEM_HEADS = ("{num} {title}", "Agenda item\n\n{title}", "{num}.\t{title}", "Minute {num} - {title}")
+ITEM_HEADS = (
+    "{num} {title}",
+    "Agenda item\n\n{title}",
+    "{num}.\t{title}",
+    "Minute {num} - {title}",
+)
 MEETING_HEAD = (
     ("line", "{council}"),
-    ("line", "Minutes of the meeting of the {committee} held on {weekday}, {date} at {time} in {venue}"),
-    ("p", "Present: Councillor {person} (Chair); Councillors {surname}, {surname}, {surname} and {surname}"),
+    (
+        "line",
+        "Minutes of the meeting of the {committee} held on {meeting} at {time} in {venue}",
+    ),
+    (
+        "p",
+        "Present: Councillor {person} (Chair); Councillors {surname}, {surname}, {surname} and {surname}",
+    ),
     ("p", "Also present: {person} ({post}), {person} ({post}) and {person} ({post})"),
-    ("line", "Contact: {person}, Democratic Services Officer, tel. 01{n}{n} 4{n}{n}, "
-     "democratic.services@example.gov.uk"),
+    (
+        "line",
+        "Contact: {person}, Democratic Services Officer, tel. 01{n}{n} 4{n}{n}, "
+        "democratic.services@example.gov.uk",
+    ),
 )
 ITEM_STYLES = ("{n}. {t}", "{n}\t{t}", "Item {n}: {t}", "{n} {T}", "{n}.\n{t}")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")

@@ -65,7 +65,8 @@ TOPICS = (
 ANSWERS = (
     "the service would assist with visas and offer a permanent post",
     "some agency staff were being converted to permanent employees",
-    "caseloads would be reduced to {cl} for experienced social workers and {cl} for newly qualified staff",
+    "caseloads would be reduced to {cllo} for experienced social workers and {cllo} for newly "
+    "qualified staff",
     "a report would come back to the {month} meeting",
     "the Improvement Board had oversight of this through Workstream {ws}",
     "the service had received approval to look at pay scales in line with neighbouring authorities",
@@ -167,13 +168,27 @@ IMPROVEMENTS = (
     "Strengthened management oversight and supervision, with {hi}% of supervisions now recorded.",
 )
 ROUTINE = (
-    ("Apologies for Absence", "p", "Apologies for absence were received from Councillors {surname} "
-     "and {surname}."),
+    (
+        "Apologies for Absence",
+        "p",
+        "Apologies for absence were received from Councillors {surname} and {surname}.",
+    ),
     ("Declarations of Interest", "p", "There were no declarations of interest."),
-    ("Declarations of Interest", "p", "Councillor {surname} declared a non-pecuniary interest as a "
-     "foster carer."),
-    ("Minutes of the previous meeting", "resolved", "That the minutes of the meeting held on {date} "
-     "be confirmed as a correct record and signed by the Chair."),
+    (
+        "Declarations of Interest",
+        "p",
+        "Councillor {surname} declared a non-pecuniary interest as a foster carer.",
+    ),
+    (
+        "Minutes of the previous meeting",
+        "resolved",
+        "That the minutes of the meeting held on {date} "
+        "be confirmed as a correct record and signed by the Chair.",
+    ),
     ("Chair's Announcements", "p", "The Chair welcomed {person}, the new {post}, to the meeting."),
     ("Public Questions", "p", "No public questions had been received."),
+)
+IMPROVING = (
+    "The {post} reported that steps were being taken to make improvements in response to the "
+    "inspection which included:"
 )

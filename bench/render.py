@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html
 import textwrap
+from typing import TypeAlias
 
-Block = tuple[str, object]  # ("h"|"p"|"line", str) or ("ul", (glyph, list[str]))
+# ("h" | "p" | "line", text) or ("ul", (glyph, items)); a glyph "(n)", "n)" or "a)" is numbered.
+Block: TypeAlias = tuple[str, str | tuple[str, list[str]]]
 
 
 def _marker(glyph: str, k: int) -> str:
@@ -17,17 +19,17 @@ def _marker(glyph: str, k: int) -> str:
 def render_text(blocks: list[Block], wrap: int, sep: str) -> str:
     parts: list[str] = []
     for kind, val in blocks:
-        if kind == "ul":
-            glyph, items = val  # type: ignore[misc]
+        if not isinstance(val, str):
+            glyph, items = val
             lines = []
             for k, it in enumerate(items, 1):
                 mark = _marker(glyph, k)
                 lines.append(textwrap.fill(it, wrap, initial_indent=mark) if wrap else mark + it)
             parts.append(sep.join(lines))
         elif kind == "p" and wrap:
-            parts.append(textwrap.fill(str(val), wrap))
+            parts.append(textwrap.fill(val, wrap))
         else:
-            parts.append(str(val))
+            parts.append(val)
     return sep.join(parts)
 
 
@@ -35,10 +37,11 @@ def render_html(title: str, blocks: list[Block], council: str) -> str:
     e = html.escape
     body = [f"<h1>{e(title)}</h1>"]
     for kind, val in blocks:
-        if kind == "ul":
-            body.append("<ul>" + "".join(f"<li>{e(i)}</li>" for i in val[1]) + "</ul>")  # type: ignore[index]
+        if not isinstance(val, str):
+            body.append("<ul>" + "".join(f"<li>{e(i)}</li>" for i in val[1]) + "</ul>")
         else:
-            body.append(f"<{'h2' if kind == 'h' else 'p'}>{e(str(val))}</{'h2' if kind == 'h' else 'p'}>")
+            tag = "h2" if kind == "h" else "p"
+            body.append(f"<{tag}>{e(val)}</{tag}>")
     nav = "".join(
         f'<li><a href="/{s.lower()}">{s}</a></li>' for s in ("Home", "Councillors", "Meetings", "Committees")
     )
@@ -52,3 +55,17 @@ def render_html(title: str, blocks: list[Block], council: str) -> str:
         + f"\n</div></main>\n<footer><p>&copy; {e(council)}</p><p>Accessibility | "
         f'Privacy</p></footer><script src="/js/site.js"></script></body></html>\n'
     )
+
+
+def smart_quotes(blocks: list[Block]) -> list[Block]:
+    def q(s: str) -> str:
+        return s.replace("'", "\u2019")
+
+    out: list[Block] = []
+    for kind, val in blocks:
+        if isinstance(val, str):
+            out.append((kind, q(val)))
+        else:
+            glyph, items = val
+            out.append((kind, (glyph, [q(i) for i in items])))
+    return out
