@@ -7,7 +7,8 @@ Corpora are generated once into bench/.cache/ (regenerated when the generator ch
 measurement runs in a fresh interpreter: one full ``kg.build.build`` (the figure of record:
 wall time, peak RSS, output size) and one run split into phases (reading only, then
 ``kg.build.process`` = read + extract + quads into the store, then ``kg.store.serialise_store`` =
-sorted N-Quads lines + serialise, then the file write). Prints a table and adds it to the top of bench/results.md.
+sorted N-Quads lines + serialise, then the file write). Prints a table and adds it to the top
+of bench/results.md.
 """
 
 from __future__ import annotations

@@ -30,8 +30,8 @@ GROUP BY ?class ORDER BY DESC(?n) ?class
 
 def run_query(name: str, graphs: list[Path], fmt: str, params: dict[str, str]) -> str:
     q = queries.resolve(name)
-    store = load(graphs)
-    return queries.format_result(queries.run(store, q, params), fmt, PREFIXES)
+    store = queries.as_set(load(graphs))
+    return queries.format_result(queries.run(store, q, params, union=False), fmt, PREFIXES)
 
 
 def export(graphs: list[Path], output: Path) -> str:

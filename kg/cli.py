@@ -112,9 +112,19 @@ def build(paths: tuple[Path, ...], output: Path, partial: bool, jobs: int | None
     metavar="NAME=VALUE",
     help="Bind ?NAME to VALUE (<iri>, GSS code, number, date or text). Repeatable.",
 )
+@click.option("--endpoint", metavar="URL", help="Run at a SPARQL endpoint instead of on -g files.")
 @reports_errors
-def query(name: str, graphs: tuple[Path, ...], fmt: str, params: tuple[str, ...]) -> None:
+def query(
+    name: str, graphs: tuple[Path, ...], fmt: str, params: tuple[str, ...], endpoint: str | None
+) -> None:
     """Run a library query (a name from `kg queries`) or a .rq file."""
+    if endpoint:
+        if graphs:
+            raise KgError("give either --endpoint or -g, not both")
+        from kg.remote import run_remote
+
+        click.echo(run_remote(name, endpoint, fmt, _params(params)), nl=False)
+        return
     from kg.api import run_query
 
     click.echo(run_query(name, _graphs(graphs), fmt, _params(params)), nl=False)
@@ -213,6 +223,10 @@ def _register_extras() -> None:
     from kg.cli_viz import viz
 
     main.add_command(viz)
+    from kg.cli_sparql import push, serve
+
+    main.add_command(serve)
+    main.add_command(push)
 
 
 _register_extras()

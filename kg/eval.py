@@ -11,7 +11,7 @@ from typing import Any
 
 from kg.build import process
 from kg.errors import InputError
-from kg.queries import library, run, table_rows
+from kg.queries import as_set, library, run, table_rows
 from kg.readers import MEDIA_TYPES, Source
 from kg.store import select
 
@@ -308,7 +308,7 @@ def evaluate(gold_dir: Path, corpus_dir: Path) -> EvalReport:
         result = process([Source(doc_path, doc_path.name)])
         if result.errors:
             raise InputError(result.errors[0])
-        store = result.store
+        store = as_set(result.store)
         tables = {}
         for cat in (
             "authorities",
@@ -322,7 +322,7 @@ def evaluate(gold_dir: Path, corpus_dir: Path) -> EvalReport:
             "plans",
             "decisions",
         ):
-            cols, rows = table_rows(run(store, queries[cat]))
+            cols, rows = table_rows(run(store, queries[cat], union=False))
             tables[cat] = [dict(zip(cols, r, strict=True)) for r in rows]
         for cat, s in score_document(gold, tables).items():
             per[cat].add(s)

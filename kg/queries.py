@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape as _escape
 
 import pyoxigraph as ox
 
@@ -123,12 +125,33 @@ def bindings(query: Query, params: dict[str, str]) -> dict[ox.Variable, ox.Named
     return out
 
 
-def run(store: ox.Store, query: Query, params: dict[str, str] | None = None):  # noqa: ANN201
-    subs = bindings(query, params or {})
+def run(
+    store: ox.Store, query: Query, params: dict[str, str] | None = None, *, union: bool = True
+) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    """Evaluate a library query; union=False reads the default graph only (see merge_graphs)."""
+    subs: dict[ox.Variable, Any] = dict(bindings(query, params or {}))
     try:
-        return store.query(query.text, use_default_graph_as_union=True, substitutions=subs)
+        return store.query(query.text, use_default_graph_as_union=union, substitutions=subs)
     except SyntaxError as exc:
         raise QueryError(f"{query.path}: SPARQL syntax error: {str(exc).splitlines()[0]}") from exc
+
+
+def as_set(store: ox.Store) -> ox.Store:
+    """The store ready for library queries (run with union=False): graphs merged if it has any."""
+    if next(iter(store.named_graphs()), None) is not None:
+        merge_graphs(store)
+    return store
+
+
+def merge_graphs(store: ox.Store) -> ox.Store:
+    """Make the store's default graph the merge of all its graphs, and return the store.
+
+    Oxigraph's union default graph is a bag: a triple that k document graphs state matches k
+    times, so joins over nodes shared by documents (posts, people, inspections) multiply. The
+    default graph is a set. Query it with run(..., union=False); GRAPH still sees each graph.
+    """
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return store
 
 
 # --- result formats ----------------------------------------------------------------------------
@@ -146,13 +169,13 @@ def cell(term: object) -> str:
 
 def table_rows(solutions: ox.QuerySolutions) -> tuple[list[str], list[list[str]]]:
     columns = [v.value for v in solutions.variables]
-    rows = [[cell(sol[c]) for c in columns] for sol in solutions]
+    rows = [[cell(t) for t in sol] for sol in solutions]  # a solution iterates in column order
     return columns, rows
 
 
 def format_select(solutions: ox.QuerySolutions, fmt: str) -> str:
     if fmt == "json":
-        return solutions.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n"
+        return (solutions.serialize(format=ox.QueryResultsFormat.JSON) or b"").decode("utf-8") + "\n"
     columns, rows = table_rows(solutions)
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
@@ -192,5 +215,106 @@ def format_result(result: object, fmt: str, prefixes: dict[str, str]) -> str:
         return ("true" if bool(result) else "false") + "\n"
     triples = sorted(set(result), key=lambda t: (t.subject.value, t.predicate.value, str(t.object)))  # type: ignore[call-overload]
     rdf = {"nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}.get(fmt, ox.RdfFormat.TURTLE)
-    kw = {"prefixes": prefixes} if rdf == ox.RdfFormat.TURTLE else {}
-    return ox.serialize(triples, format=rdf, **kw).decode("utf-8")
+    kw: dict[str, Any] = {"prefixes": prefixes} if rdf == ox.RdfFormat.TURTLE else {}
+    return (ox.serialize(triples, format=rdf, **kw) or b"").decode("utf-8")
+
+
+# --- the library as JSON, and SPARQL results on the wire (kg serve) --------------------------
+
+
+def describe(q: Query) -> dict[str, object]:
+    """A library entry as the endpoint's page lists it."""
+    return {
+        "name": q.name,
+        "title": q.title,
+        "description": q.description,
+        "form": q.form,
+        "params": [{"name": p.name, "help": p.help} for p in q.params],
+        "text": q.text,
+    }
+
+
+WIRE_TYPES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+}
+
+
+def xml_escape(s: str) -> str:
+    return _escape(s, {'"': "&quot;"})
+
+
+def _json_term(t: object) -> dict[str, str]:
+    if isinstance(t, ox.NamedNode):
+        return {"type": "uri", "value": t.value}
+    if isinstance(t, ox.BlankNode):
+        return {"type": "bnode", "value": t.value}
+    assert isinstance(t, ox.Literal)
+    out = {"type": "literal", "value": t.value}
+    if t.language:
+        out["xml:lang"] = t.language
+    elif t.datatype.value != _XSD + "string":
+        out["datatype"] = t.datatype.value
+    return out
+
+
+def _xml_term(t: object) -> str:
+    if isinstance(t, ox.NamedNode):
+        return f"<uri>{xml_escape(t.value)}</uri>"
+    if isinstance(t, ox.BlankNode):
+        return f"<bnode>{xml_escape(t.value)}</bnode>"
+    assert isinstance(t, ox.Literal)
+    attr = ""
+    if t.language:
+        attr = f' xml:lang="{xml_escape(t.language)}"'
+    elif t.datatype.value != _XSD + "string":
+        attr = f' datatype="{xml_escape(t.datatype.value)}"'
+    return f"<literal{attr}>{xml_escape(t.value)}</literal>"
+
+
+def encode_solutions(variables: list[str], rows: list[list[object]], fmt: str) -> bytes:
+    """SELECT results in a SPARQL 1.1 results format (json, xml, csv or tsv); None = unbound."""
+    if fmt == "json":
+        bindings = [
+            {v: _json_term(t) for v, t in zip(variables, r, strict=True) if t is not None} for r in rows
+        ]
+        doc = {"head": {"vars": variables}, "results": {"bindings": bindings}}
+        return json.dumps(doc, ensure_ascii=False).encode("utf-8")
+    if fmt == "xml":
+        head = "".join(f'<variable name="{xml_escape(v)}"/>' for v in variables)
+        body = "".join(
+            "<result>"
+            + "".join(
+                f'<binding name="{xml_escape(v)}">{_xml_term(t)}</binding>'
+                for v, t in zip(variables, r, strict=True)
+                if t is not None
+            )
+            + "</result>"
+            for r in rows
+        )
+        return (
+            f'<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+            f"<head>{head}</head><results>{body}</results></sparql>"
+        ).encode()
+    if fmt == "tsv":
+        lines = ["\t".join(f"?{v}" for v in variables)]
+        lines += ["\t".join("" if t is None else str(t) for t in r) for r in rows]
+        return ("\n".join(lines) + "\n").encode("utf-8")
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(variables)
+    w.writerows([cell(t) for t in r] for r in rows)
+    return buf.getvalue().encode("utf-8")
+
+
+def encode_boolean(value: bool, fmt: str) -> bytes:
+    if fmt == "xml":
+        return (
+            f'<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+            f"<head/><boolean>{'true' if value else 'false'}</boolean></sparql>"
+        ).encode()
+    if fmt in ("csv", "tsv"):
+        return ("_askResult\n" + ("true" if value else "false") + "\n").encode()
+    return json.dumps({"head": {}, "boolean": value}).encode()

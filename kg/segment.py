@@ -172,8 +172,14 @@ def _item_heads(lines: list[tuple[int, int, str]], pdf: bool) -> list[tuple[int,
                 j += 1
             num = float(lone.group(1))
             nxt = lines[j][2].strip() if j < len(lines) else ""
-            if nxt and num > last and not _NUMBERED.match(lines[j][2]) and not nxt.endswith(".") \
-                    and len(nxt) <= 200 and nxt[0].isupper():
+            if (
+                nxt
+                and num > last
+                and not _NUMBERED.match(lines[j][2])
+                and not nxt.endswith(".")
+                and len(nxt) <= 200
+                and nxt[0].isupper()
+            ):
                 t0 = lines[j][0] + len(lines[j][2]) - len(lines[j][2].lstrip())
                 heads.append((j, lone.group(1), t0, t0 + len(nxt)))
                 last = num
@@ -198,8 +204,10 @@ def _item_heads(lines: list[tuple[int, int, str]], pdf: bool) -> list[tuple[int,
                 continue  # "24.3 The Director reminded ..." is a paragraph of item 24
             # "Item 5. Title." is a heading whatever its punctuation
             heading = title.isupper() or len(title.split()) <= 5 or bool(m.group("label"))
-            sentence = title.endswith((".", ";", ",", ":")) and not title.endswith("etc.") and not (
-                heading and title.endswith(".")
+            sentence = (
+                title.endswith((".", ";", ",", ":"))
+                and not title.endswith("etc.")
+                and not (heading and title.endswith("."))
             )
             if (
                 not sentence
@@ -239,8 +247,14 @@ def _unnumbered_heads(lines: list[tuple[int, int, str]]) -> list[tuple[int, str 
     Needs two procedural headings ("Apologies for Absence", "Declarations of Interest") standing
     on lines of their own; then every such title-like line after the first is an item.
     """
-    anchors = [i for i, (_, _, line) in enumerate(lines) if _standalone(lines, i) and _PROCEDURAL.match(line)
-               and len(line.strip()) <= 120 and not line.strip().endswith(".")]
+    anchors = [
+        i
+        for i, (_, _, line) in enumerate(lines)
+        if _standalone(lines, i)
+        and _PROCEDURAL.match(line)
+        and len(line.strip()) <= 120
+        and not line.strip().endswith(".")
+    ]
     if len(anchors) < 2:
         return []
     heads: list[tuple[int, str | None, int, int]] = []
@@ -314,7 +328,9 @@ def segment(doc: Document) -> Segments:
         stop = item_ends[bisect.bisect_right(item_ends, start)] if start < len(text) else end
         if kind == "documents":
             # a list of papers ends at the first blank line after it: what follows is minutes
-            para = re.search(r"\S[^\n]*\n\s*\n", text[body_start:stop] if text[body_start:stop].strip() else "")
+            para = re.search(
+                r"\S[^\n]*\n\s*\n", text[body_start:stop] if text[body_start:stop].strip() else ""
+            )
             if para:
                 stop = body_start + para.end()
         sections.append(Section(kind, start, body_start, stop))

@@ -98,3 +98,39 @@ def test_parse_term_types() -> None:
     assert parse_term("42").datatype.value.endswith("#integer")
     assert parse_term("2019-04").datatype.value.endswith("#gYearMonth")
     assert parse_term('"x"@en').language == "en"
+
+
+FILTERED = ["concerns", "concern_mentions", "decisions", "figures", "meetings", "people", "plans", "posts"]
+
+
+@pytest.mark.parametrize("name", FILTERED)
+def test_authority_parameter_filters_rows(graph: Path, name: str) -> None:
+    """Regression: a parameter bound only inside OPTIONAL labelled every row instead of filtering."""
+    every = CliRunner().invoke(main, ["query", name, "-g", str(graph), "-f", "csv"])
+    one = CliRunner().invoke(
+        main, ["query", name, "-g", str(graph), "-f", "csv", "-p", "authority=E06000035"]
+    )
+    assert every.exit_code == 0 and one.exit_code == 0, one.output
+    all_rows = list(csv.DictReader(io.StringIO(every.output)))
+    rows = list(csv.DictReader(io.StringIO(one.output)))
+    medway = [r for r in all_rows if r["authority"].endswith("/E06000035")]
+    assert len(rows) == len(medway)
+    assert all(r["authority"].endswith("/E06000035") for r in rows)
+
+
+def test_named_graphs_do_not_duplicate_rows(tmp_path: Path) -> None:
+    """Regression: the union of document graphs is a bag; a shared node matched once per graph."""
+    src = tmp_path / "in"
+    src.mkdir()
+    text = (DEV_CORPUS / "001_3ca51ee998c5f37e.txt").read_text(encoding="utf-8")
+    (src / "a.txt").write_text(text, encoding="utf-8")
+    (src / "b.txt").write_text(text + "\nA second copy of the same item.\n", encoding="utf-8")
+    trig, ttl = tmp_path / "g.trig", tmp_path / "g.ttl"
+    build([src], trig)
+    build([src], ttl)
+    for name in ("inspections", "posts", "interventions", "plans"):
+        a = CliRunner().invoke(main, ["query", name, "-g", str(trig), "-f", "csv"]).output
+        b = CliRunner().invoke(main, ["query", name, "-g", str(ttl), "-f", "csv"]).output
+        assert a == b, name
+        lines = a.splitlines()
+        assert len(lines) == len(set(lines)) > 1, name

@@ -81,7 +81,9 @@ def test_bullets_in_odd_glyphs() -> None:
 
 
 def test_attachment_link_is_not_part_of_the_title() -> None:
-    doc = make_doc("Items\n\n4\n\nMinutes PDF 187 KB\n\nThe minutes were agreed.\n\n5\n\nWork programme PDF 96 KB\n")
+    doc = make_doc(
+        "Items\n\n4\n\nMinutes PDF 187 KB\n\nThe minutes were agreed.\n\n5\n\nWork programme PDF 96 KB\n"
+    )
     assert [(i.number, i.title) for i in items(doc)] == [("4", "Minutes"), ("5", "Work programme")]
 
 
@@ -95,13 +97,19 @@ def test_numbered_paragraphs_of_an_item_are_not_items() -> None:
 
 
 def test_item_number_given_on_the_meeting_line() -> None:
-    text = "Agenda item\n\nCIW Inspection of Children's Services\n\nMeeting: 03/06/2019 - Cabinet (Item 12)\n\nText."
+    text = (
+        "Agenda item\n\nCIW Inspection of Children's Services\n\n"
+        "Meeting: 03/06/2019 - Cabinet (Item 12)\n\nText."
+    )
     (item,) = items(make_doc(text))
     assert item.number == "12" and item.title == "CIW Inspection of Children's Services"
 
 
 def test_sentence_under_a_pdf_heading_is_not_title() -> None:
-    text = "15/18 Apologies for Absence\nApologies were received.\n16/18 Declarations of Interest\nThere were none.\n"
+    text = (
+        "15/18 Apologies for Absence\nApologies were received.\n"
+        "16/18 Declarations of Interest\nThere were none.\n"
+    )
     found = list(items(make_doc(text, media_type="application/pdf")))
     assert [(i.number, i.title) for i in found] == [
         ("15/18", "Apologies for Absence"),
