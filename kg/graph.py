@@ -18,7 +18,7 @@ from kg import iris
 from kg.authorities import register
 from kg.document import Document
 from kg.ns import GRAPHS, KG, OA
-from kg.reference import OfficialInspection, official_inspections
+from kg.reference import OfficialInspection, official_inspections, statistical_neighbours
 from kg.vocab import SCHEMES, vocabularies
 
 PREFIXES = {
@@ -402,7 +402,8 @@ def vocabulary_quads() -> Iterator[ox.Quad]:
 def authority_quads(codes: Iterable[str]) -> Iterator[ox.Quad]:
     reg = register()
     g = _Graph(str(GRAPHS) + "register")
-    for gss in sorted(set(codes)):
+    codes = set(codes)
+    for gss in sorted(codes):
         a = reg.by_gss.get(gss)
         if not a:
             continue
@@ -415,4 +416,8 @@ def authority_quads(codes: Iterable[str]) -> Iterator[ox.Quad]:
         g.add(node, KG.nation, lit(a.nation))
         if a.la_code:
             g.add(node, KG.laCode, lit(a.la_code))
+        # DfE statistical neighbours, between authorities the build describes
+        for other in statistical_neighbours().get(gss, ()):
+            if other in codes and other != gss:
+                g.add(node, KG.statisticalNeighbour, iris.authority(other))
     yield from g.quads
