@@ -28,6 +28,19 @@ CATEGORIES = (
     "plans",
     "decisions",
 )
+# the answer tables that gold annotations are scored against
+TABLES = (
+    "authorities",
+    "meetings",
+    "inspections",
+    "interventions",
+    "posts",
+    "people",
+    "concerns",
+    "figures",
+    "plans",
+    "decisions",
+)
 _DROP = re.compile(r"\b(the|interim)\b")
 
 
@@ -310,18 +323,7 @@ def evaluate(gold_dir: Path, corpus_dir: Path) -> EvalReport:
             raise InputError(result.errors[0])
         store = as_set(result.store)
         tables = {}
-        for cat in (
-            "authorities",
-            "meetings",
-            "inspections",
-            "interventions",
-            "posts",
-            "people",
-            "concerns",
-            "figures",
-            "plans",
-            "decisions",
-        ):
+        for cat in TABLES:
             cols, rows = table_rows(run(store, queries[cat], union=False))
             tables[cat] = [dict(zip(cols, r, strict=True)) for r in rows]
         for cat, s in score_document(gold, tables).items():

@@ -6,106 +6,37 @@ register, the vocabularies, Ofsted's published record) go into graphs of their o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SDO
 
 from kg import facts as F
 from kg import iris
-from kg.authorities import register
 from kg.document import Document
-from kg.ns import GRAPHS, KG, OA
-from kg.reference import OfficialInspection, official_inspections, statistical_neighbours
-from kg.vocab import SCHEMES, vocabularies
-
-PREFIXES = {
-    "kg": str(KG),
-    "kgid": str(iris.ID),
-    "authority": f"{iris.ID}authority/",
-    "document": f"{iris.ID}document/",
-    "concern": f"{iris.VOCAB}concern/",
-    "role": f"{iris.VOCAB}role/",
-    "vocab": str(iris.VOCAB),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-    "skos": str(SKOS),
-    "org": str(ORG),
-    "prov": str(PROV),
-    "dct": str(DCTERMS),
-    "foaf": str(FOAF),
-    "schema": str(SDO),
-    "oa": str(OA),
-}
-
-Quad = ox.Quad
-Term = ox.NamedNode | ox.Literal
-
-
-@lru_cache(maxsize=4096)
-def N(iri: str) -> ox.NamedNode:  # noqa: N802 - reads like a constructor
-    return ox.NamedNode(str(iri))
-
-
-_XSD_STRING = N(XSD.string)
-_XSD_INT = N(XSD.integer)
-_XSD_DEC = N(XSD.decimal)
-_XSD_BOOL = N(XSD.boolean)
-_DATE_TYPES = {10: N(XSD.date), 7: N(XSD.gYearMonth), 4: N(XSD.gYear)}
-TYPE = N(RDF.type)
-
-
-def lit(value: str) -> ox.Literal:
-    return ox.Literal(value)
-
-
-def date_lit(value: str) -> ox.Literal:
-    return ox.Literal(value, datatype=_DATE_TYPES.get(len(value), _XSD_STRING))
-
-
-def int_lit(value: int) -> ox.Literal:
-    return ox.Literal(str(value), datatype=_XSD_INT)
-
-
-def bool_lit(value: bool) -> ox.Literal:
-    return ox.Literal("true" if value else "false", datatype=_XSD_BOOL)
-
-
-def num_lit(value: float) -> ox.Literal:
-    if float(value).is_integer():
-        return ox.Literal(str(int(value)), datatype=_XSD_DEC)
-    return ox.Literal(repr(float(value)), datatype=_XSD_DEC)
-
-
-def concept(scheme: str, notation: str) -> ox.NamedNode:
-    return N(iris.concept(scheme, notation))
-
-
-class _Graph:
-    """Collects the quads of one named graph."""
-
-    def __init__(self, name: str) -> None:
-        self.g = N(name)
-        self.quads: list[ox.Quad] = []
-
-    def add(self, s: str | ox.NamedNode, p: str, o: Term | str) -> None:
-        subj = s if isinstance(s, ox.NamedNode) else N(s)
-        obj = o if isinstance(o, ox.NamedNode | ox.Literal) else N(o)
-        self.quads.append(ox.Quad(subj, N(p), obj, self.g))
-
-    def opt(self, s: str, p: str, o: Term | None) -> None:
-        if o is not None:
-            self.add(s, p, o)
+from kg.ns import KG, OA
+from kg.rdf import (  # noqa: F401 - PREFIXES is re-exported for callers
+    PREFIXES,
+    N,
+    QuadSink,
+    Term,
+    bool_lit,
+    concept,
+    date_lit,
+    int_lit,
+    lit,
+    num_lit,
+)
+from kg.reference import OfficialInspection, official_inspections
+from kg.reference_rdf import authority_quads, vocabulary_quads  # noqa: F401 - re-exported
 
 
 def document_quads(doc: Document, found: Iterable[F.Fact]) -> list[ox.Quad]:
     """All quads read from one document, in its own named graph."""
     facts = list(found)
     d = iris.document(doc.sha256)
-    g = _Graph(d)
+    g = QuadSink(d)
     g.add(d, RDF.type, KG.Document)
     g.add(d, RDF.type, PROV.Entity)
     g.add(d, KG.fileName, lit(doc.name))
@@ -127,7 +58,7 @@ def document_quads(doc: Document, found: Iterable[F.Fact]) -> list[ox.Quad]:
 
 
 class _Context:
-    def __init__(self, doc: Document, d: str, g: _Graph, primary: str | None, facts: list[F.Fact]) -> None:
+    def __init__(self, doc: Document, d: str, g: QuadSink, primary: str | None, facts: list[F.Fact]) -> None:
         self.doc, self.d, self.g, self.primary = doc, d, g, primary
         info = next((f for f in facts if isinstance(f, F.MeetingInfo)), None)
         self.info = info
@@ -366,7 +297,8 @@ _EMIT: dict[type, Callable[[_Context, Any], None]] = {
 }
 
 
-# --- reference data --------------------------------------------------------------------------
+
+# --- reference data the mapping consults ---------------------------------------------------
 
 
 def official_match(gss: str, f: F.Inspection) -> OfficialInspection | None:
@@ -377,47 +309,3 @@ def official_match(gss: str, f: F.Inspection) -> OfficialInspection | None:
         if rec.start.startswith(f.start) or f.start.startswith(rec.start):
             return rec
     return None
-
-
-def vocabulary_quads() -> Iterator[ox.Quad]:
-    g = _Graph(str(GRAPHS) + "vocabularies")
-    for key, (name, title) in SCHEMES.items():
-        s = iris.scheme(name)
-        g.add(s, RDF.type, SKOS.ConceptScheme)
-        g.add(s, SKOS.prefLabel, ox.Literal(title, language="en"))
-        for c in vocabularies()[name].values():
-            node = iris.concept(name, c.notation)
-            g.add(node, RDF.type, SKOS.Concept)
-            g.add(node, SKOS.inScheme, s)
-            g.add(node, SKOS.notation, lit(c.notation))
-            g.add(node, SKOS.prefLabel, ox.Literal(c.label, language="en"))
-            for a in c.alt:
-                g.add(node, SKOS.altLabel, ox.Literal(str(a), language="en"))
-            if c.scope:
-                g.add(node, SKOS.scopeNote, ox.Literal(c.scope, language="en"))
-        del key
-    yield from g.quads
-
-
-def authority_quads(codes: Iterable[str]) -> Iterator[ox.Quad]:
-    reg = register()
-    g = _Graph(str(GRAPHS) + "register")
-    codes = set(codes)
-    for gss in sorted(codes):
-        a = reg.by_gss.get(gss)
-        if not a:
-            continue
-        node = iris.authority(gss)
-        g.add(node, RDF.type, KG.LocalAuthority)
-        g.add(node, RDF.type, ORG.FormalOrganization)
-        g.add(node, SKOS.prefLabel, lit(a.name))
-        g.add(node, RDFS.label, lit(a.nice_name))
-        g.add(node, KG.gssCode, lit(gss))
-        g.add(node, KG.nation, lit(a.nation))
-        if a.la_code:
-            g.add(node, KG.laCode, lit(a.la_code))
-        # DfE statistical neighbours, between authorities the build describes
-        for other in statistical_neighbours().get(gss, ()):
-            if other in codes and other != gss:
-                g.add(node, KG.statisticalNeighbour, iris.authority(other))
-    yield from g.quads
