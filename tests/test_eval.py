@@ -58,21 +58,7 @@ def test_exact_matches_pair_before_near_ones() -> None:
 
 def test_acceptable_facts_count_for_precision_not_recall() -> None:
     gold = json.loads((DATA / "gold" / "croydon_subcommittee_improvement.json").read_text())
-    tables = {
-        k: []
-        for k in (
-            "authorities",
-            "meetings",
-            "inspections",
-            "interventions",
-            "posts",
-            "people",
-            "concerns",
-            "figures",
-            "plans",
-            "decisions",
-        )
-    }
+    tables: dict[str, list[dict[str, str]]] = {k: [] for k in TABLES}
     acceptable = gold["concerns"]["acceptable"]
     tables["concerns"] = [{"concern": c} for c in acceptable[:1]]
     scores = score_document(gold, tables)
