@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -114,12 +115,18 @@ class Register:
     acronyms: dict[str, str]  # upper-case acronym -> GSS
     longest: int  # words in the longest name
     first_words: dict[str, int]  # first word of a name -> most words of a name starting so
+    districts: dict[str, str]  # lower-tier district name -> its county's GSS (weak evidence)
+    district_first: dict[str, int]
 
-    def find_names(self, text: str) -> list[tuple[int, int, str]]:
+    def find_names(
+        self, text: str, names: Mapping[str, object] | None = None, first_words: dict[str, int] | None = None
+    ) -> list[tuple[int, int, str]]:
         """(start, end, normalised name) of every capitalised authority name, longest first.
 
         Looks word n-grams up in a dict: one pass, however many names the register has.
         """
+        names = self.names if names is None else names
+        first_words = self.first_words if first_words is None else first_words
         toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
         out = []
         i = 0
@@ -128,20 +135,27 @@ class Register:
                 i += 1
                 continue
             first = toks[i][2].lower().replace("\u2019", "'")
-            most = self.first_words.get(first, 0)
+            most = first_words.get(first, 0)
             for n in range(min(most, len(toks) - i), 0, -1):
                 words = toks[i : i + n]
                 key = " ".join("and" if w == "&" else w.lower().replace("\u2019", "'") for _, _, w in words)
                 hyphenated = (words[0][0] > 0 and text[words[0][0] - 1] == "-") or text[
                     words[-1][1] : words[-1][1] + 1
                 ] == "-"  # "Adebayo-Kent" is a surname, "Stoke-on-Trent" is a token run
-                if key in self.names and words[-1][2] != "&" and not hyphenated:
+                if key in names and words[-1][2] != "&" and not hyphenated:
                     out.append((words[0][0], words[-1][1], key))
                     i += n
                     break
             else:
                 i += 1
         return out
+
+    def find_districts(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, county GSS) for lower-tier district names ("Worcester" -> Worcestershire)."""
+        return [
+            (s, e, self.districts[k])
+            for s, e, k in self.find_names(text, self.districts, self.district_first)
+        ]
 
     def successor(self, gss: str, on: str | None) -> str:
         """The authority that holds the area's services on a date (ISO, any precision)."""
@@ -264,6 +278,26 @@ def register() -> Register:
     for v in names:
         w = v.split()
         first_words[w[0]] = max(first_words.get(w[0], 0), len(w))
+    # Districts point to their county: where minutes name no council, "County Hall, Worcester"
+    # is weak evidence for Worcestershire.
+    districts: dict[str, str] = {}
+    for row in rows:
+        county = by_code.get(row["county-la"])
+        if row["powers"] == "lower tier" and not row["end-date"] and county and county.gss in by_gss:
+            for v in (_norm(row["nice-name"]), _norm(row["official-name"])):
+                if v and v not in names and v not in AMBIGUOUS:
+                    districts[v] = county.gss
+    district_first: dict[str, int] = {}
+    for v in districts:
+        w = v.split()
+        district_first[w[0]] = max(district_first.get(w[0], 0), len(w))
     return Register(
-        by_gss, by_code, {k: tuple(sorted(v)) for k, v in names.items()}, acronyms, longest, first_words
+        by_gss,
+        by_code,
+        {k: tuple(sorted(v)) for k, v in names.items()},
+        acronyms,
+        longest,
+        first_words,
+        districts,
+        district_first,
     )

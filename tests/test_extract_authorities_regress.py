@@ -38,3 +38,11 @@ def test_authority_by_date_bournemouth_before_and_after_2019() -> None:
 
 def test_acronym_and_page_title() -> None:
     assert gss("The front door at BCP had 87% agency staff.") == {"E06000058"}
+
+
+def test_district_town_is_weak_evidence_for_its_county() -> None:
+    assert gss("The Cabinet met at County Hall, Worcester.") == {"E10000034"}
+    # a named council wins over a town
+    assert gss("Herefordshire Council met at County Hall, Worcester.") == {"E06000019"}
+    # towns of two counties decide nothing
+    assert gss("Meetings were held in Worcester and in Lewes.") == set()

@@ -68,7 +68,12 @@ def extract(doc: Document) -> Iterator[AuthorityMention]:
         if gss and not any(s <= m.start() < e for s, e in taken):
             found.append((m.start(), m.end(), reg.successor(gss, on), 1.0))
     if not found:
-        return
+        # No council named: a district town ("County Hall, Worcester") is weak evidence for
+        # its county, taken only when it points to one county.
+        weak = reg.find_districts(flat)
+        if len({g for _, _, g in weak}) != 1:
+            return
+        found = [(s, e, g, 0.5) for s, e, g in weak]
     header_end = doc.segments.header_end
     score: dict[str, float] = {}
     first: dict[str, int] = {}
