@@ -247,3 +247,15 @@ def test_bare_title_completed_from_the_attendance() -> None:
     )
     got = [d for d in decs(text) if d.owner]
     assert got and got[0].owner == "Corporate Director, Children and Family Services"
+
+
+def test_roman_points_run_together_in_one_paragraph() -> None:
+    text = (
+        "5. Fostering Review\n\nResolved:\n"
+        "i.   The Panel noted the review of fostering allowances.\n"
+        "ii.  The Panel asked that the fees be benchmarked against neighbouring councils.\n"
+        "iii. The Panel requested a further update at its March meeting.\n"
+    )
+    got = decs(text)
+    assert [d.number for d in got] == ["i", "ii", "iii"]
+    assert got[1].text.startswith("The Panel asked that the fees")

@@ -235,3 +235,33 @@ def test_children_waiting_beyond_a_threshold() -> None:
     got = figs("The number of children waiting over 12 weeks had fallen from 140 in May to 65.")
     units = {f.value: f.unit for f in got}
     assert units.get(140) == "children" and units.get(65) == "children"
+
+
+def test_members_of_staff_are_staff() -> None:
+    got = one("A trainee scheme was helping seven members of staff to qualify as social workers.")
+    assert (got.value, got.unit) == (7, "staff")
+
+
+def test_an_age_limit_is_not_a_figure() -> None:
+    assert not any(f.value == 21 for f in figs(
+        "The Council extended its support for care leavers to those aged up to 21."))
+
+
+def test_progress_on_a_plans_actions_is_counted() -> None:
+    got = values("Of the 62 actions in the improvement plan, 40 had been completed and the rest "
+                 "were on track.")
+    assert {(62, "count"), (40, "count")} <= got
+    assert all(f.concern == "improvement-governance" for f in figs(
+        "Of the 62 actions in the improvement plan, 40 had been completed.") if f.unit == "count")
+
+
+def test_a_plain_count_of_recommendations_is_not_a_figure() -> None:
+    assert not any(f.unit == "count" for f in figs(
+        "The inspectors made six recommendations about the quality of care planning."))
+
+
+def test_a_waiting_time_takes_the_concern_of_its_paragraph() -> None:
+    text = ("Members asked about CAMHS capacity for looked after children. The manager said "
+            "that the waiting time for the local service had fallen to 6 weeks.")
+    got = [f for f in figs(text) if f.unit == "weeks"]
+    assert [(f.value, f.concern) for f in got] == [(6, "mental-health")]

@@ -48,8 +48,8 @@ def test_workstream_and_components_under_it() -> None:
     got = elements(text)
     comps = {(p.workstream, p.component) for p in got if p.component}
     assert comps == {
-        ("Workstream 2 - Partnerships", "Multi Agency Safeguarding Hub (MASH)"),
-        ("Workstream 2 - Partnerships", "Front Door Service"),
+        ("Partnerships", "Multi Agency Safeguarding Hub (MASH)"),
+        ("Partnerships", "Front Door Service"),
     }
     assert any(p.board and p.plan == "Improvement Board" for p in got)
 
@@ -172,8 +172,8 @@ def test_workstream_lines_keep_apart_and_name_their_components() -> None:
         "  Workstream 4: Staffing - including a retention and reward offer and an apprenticeship route\n"
     )
     got = labels(text)
-    assert "Workstream 1 - Strategic Oversight and Accountability" in got
-    assert "Workstream 2 - Early Intervention" in got
+    assert "Strategic Oversight and Accountability" in got
+    assert "Early Intervention" in got
     assert {"Family Hub", "two area Youth Hubs", "practice model", "quarterly dip samples",
             "retention and reward offer", "apprenticeship route"} <= got
 
@@ -222,3 +222,60 @@ def test_named_schemes_academies_and_strategies() -> None:
     assert {"Step Forward graduate trainee scheme", "Practice Learning Academy",
             "Kinship Care Strategy"} <= got
     assert not any("course" in x for x in got)
+
+
+def test_numbered_priority_bullets_are_named_without_their_number() -> None:
+    text = (
+        "The Improvement Plan was organised around three priorities:\n"
+        "- Priority 1 \u2013 Strong leadership and governance\n"
+        "- Priority 2 \u2013 A skilled and settled workforce\n"
+        "- Priority 3 \u2013 Good quality help for families\n"
+    )
+    got = labels(text)
+    assert {"Strong leadership and governance", "Good quality help for families"} <= got
+    assert not any(x.lower().startswith("priority") for x in got)
+
+
+def test_plan_named_after_a_visit_in_a_title() -> None:
+    text = "4 Focused Visit and Children's Social Care Improvement Plan Report\n\nThe plan was noted.\n"
+    assert "Children's Social Care Improvement Plan" in labels(text)
+
+
+def test_capitalised_care_improvement_plan_is_a_plan() -> None:
+    got = labels("Members noted the Children's Social Care Improvement Plan and its progress.")
+    assert "Children's Social Care Improvement Plan" in got
+
+
+def test_parts_listed_after_principles_of_an_act_and_after_reflecting() -> None:
+    text = (
+        "The Council's action plan followed the three principles of the Care (Scotland) Act "
+        "2001 \u2013 Voice (Choice and Control), Prevention and Partnership \u2013 which the "
+        "inspectors used.\n\nThe Improvement Plan had four workstreams reflecting these aims "
+        "\u2013 Workforce; Early Help; Quality Assurance; and Permanence \u2013 and an "
+        "Improvement Board.\n"
+    )
+    got = labels(text)
+    assert {"Voice", "Prevention", "Partnership"} <= got
+    assert {"Workforce", "Early Help", "Quality Assurance", "Permanence"} <= got
+
+
+def test_components_the_plan_is_said_to_include_and_one_name_per_academy() -> None:
+    text = (
+        "The Improvement Plan included the Northshire Social Work Academy, a new practice "
+        "framework and a retention payment scheme for team managers.\n\n"
+        "Recruits joined through the Social Work Academy.\n"
+    )
+    got = labels(text)
+    assert {"Northshire Social Work Academy", "new practice framework",
+            "retention payment scheme for team managers"} <= got
+    assert "Social Work Academy" not in got
+
+
+def test_priority_areas_as_a_numbered_list_with_a_long_last_one() -> None:
+    text = (
+        "6. Improvement Plan Update\n\nThe Head of Service explained that the Improvement Plan "
+        "had three priority areas:\n\n1. Early help\n2. Placement choice\n"
+        "3. Joint working with the clinical commissioning group and the regional police force\n"
+    )
+    got = labels(text)
+    assert "Joint working with the clinical commissioning group and the regional police force" in got

@@ -292,8 +292,38 @@ def _entries(doc: Document, kind: str, start: int, end: int) -> list[tuple[int, 
     return out
 
 
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+# a point marker inside a paragraph: at its start or after a sentence, "i. ", "(ii) ", "b) ", "3. "
+_RUN_MARK = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=[.;:]\s\s))\(?(?P<n>[ivx]{1,4}|[a-h]|\d{1,2})[.)]\s+(?=[A-Z])")
+
+
+def _series(n: str) -> list[str]:
+    if n.isdigit():
+        return [str(k) for k in range(1, 21)]
+    return _ROMAN if n[0] in "ivx" and n in _ROMAN else [chr(c) for c in range(ord("a"), ord("i"))]
+
+
+def _split_run(flat: str, s: int, e: int, number: str | None) -> list[tuple[int, int, str | None]]:
+    """Points run together in one paragraph ("i. A. ii. B. iii. C.") as one entry each."""
+    marks = list(_RUN_MARK.finditer(flat, s, e))
+    if len(marks) < 2 or marks[0].start() - s > 2 or marks[0].group("n") not in ("i", "a", "1"):
+        return [(s, e, number)]
+    series = _series(marks[0].group("n"))
+    run: list[re.Match[str]] = []
+    for m in marks:  # keep the markers that count on from the first: i, ii, iii
+        if len(run) < len(series) and m.group("n") == series[len(run)]:
+            run.append(m)
+    if len(run) < 2:
+        return [(s, e, number)]
+    ends = [m.start() for m in run[1:]] + [e]
+    return [(m.end(), end, m.group("n")) for m, end in zip(run, ends, strict=True)]
+
+
 def _section_entries(doc: Document, kind: str, start: int, end: int) -> Iterator[Decision]:
-    for s, e, number in _entries(doc, kind, start, end):
+    entries = _entries(doc, kind, start, end)
+    if kind != "action":
+        entries = [part for s, e, number in entries for part in _split_run(doc.flat, s, e, number)]
+    for s, e, number in entries:
         d = _make(doc, kind, s, e, number)
         if d:
             yield d

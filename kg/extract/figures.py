@@ -12,7 +12,7 @@ qualifier says whether the value is a target, an earlier value, or the current o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from kg.dates import MONTH
 from kg.document import Document
@@ -45,7 +45,7 @@ _LABEL_BEFORE = re.compile(
     r"number|workstream|work\s+stream|priority|phase|stage|tier|level|rooms?|committee|panel|"
     r"board|act|regulation|schedule|clause|rule|recommendation|option|table|figure|chapter|"
     r"version|ward|part|article|document|year|key\s+stage|step|grade|band|ref\.?|indicator|"
-    r"aged|ages?\s+of)\s*$",
+    r"aged|ages?\s+of|aged\s+(?:up\s+to|under|over|below|above))\s*$",
     re.IGNORECASE,
 )
 # "Committee 2", "Priority Indicator 3": a capitalised word inside a sentence names a thing
@@ -72,7 +72,7 @@ _CHILD = (
 )
 _STAFF = (
     r"(?:(?:agency\s+|newly\s+qualified\s+|experienced\s+|permanent\s+)?(?:social\s+workers?|"
-    r"workers|staff|practitioners|managers|team\s+managers|employees|posts|social\s+work\s+posts|"
+    r"workers|staff|staff\s+members|practitioners|managers|team\s+managers|employees|posts|social\s+work\s+posts|"
     r"nurses|officers|advis[eo]rs|therapists|psychologists|locums|recruits|apprentices|"
     r"students|(?-i:NQSWs?|FTEs?)))"
 )
@@ -145,6 +145,17 @@ _FIG_CUES = [  # extra cues, for figures only
 _LIST_PARTS = re.compile(
     r"\b(?:areas|priorities|themes|work\s?streams|strands|points|issues|recommendations|actions|"
     r"items|questions|headings|objectives|elements|outcomes|aims|lines\s+of\s+enquiry)$", _I)
+# counts of a plan's actions are findings when the text reports their progress
+_PLAN_ACTIONS = re.compile(r"\b(?:actions|recommendations)$", _I)
+_PROGRESS = re.compile(
+    r"\b(?:complete[ds]?|achieved|delivered|closed|on\s+track|overdue|outstanding|(?:RAG\s+)?rated|"
+    r"green|amber)\b", _I)
+# "31 had been completed": a count of the things just counted
+_DONE_AFTER = re.compile(
+    r"^\s+(?:(?:had|have|has)\s+(?:now\s+)?been|were|are|was|is)\s+(?:now\s+)?(?:fully\s+)?"
+    r"(?:completed?|achieved|delivered|closed|on\s+track)\b", _I)
+# a time waited: "the waiting time had reduced to 8 weeks" measures the service the paragraph is about
+_WAIT = re.compile(r"\bwait(?:s|ed|ing)?\b", _I)
 _GENERIC = {"practice-quality"}  # the broadest concept yields to a more specific cue nearby
 
 
@@ -173,6 +184,9 @@ def _unit_of(flat: str, s: int, e: int, phrase_only: bool = False) -> tuple[str,
     if d:
         u = d.group(1).lower().rstrip("s")
         return ({"month": "months", "week": "weeks", "day": "days", "hour": "count"}.get(u, "")), ""
+    staff = re.match(r"^[\s-]*(?:members\s+of\s+(?:staff|the\s+workforce))\b", after, _I)
+    if staff:  # "nine members of staff"
+        return "staff", staff.group().strip(" -")
     phrase = _noun_phrase(after)
     for unit, rx in _UNIT_NOUNS:
         if phrase and rx.search(phrase):
@@ -203,7 +217,7 @@ def _qualifier(pre: str, post: str, inherit: str | None) -> str:
     return best
 
 
-def _nearest(found: list[tuple[str, int, int]], s: int, e: int) -> str | None:
+def _nearest(found: Sequence[tuple[str, int, int]], s: int, e: int) -> str | None:
     if not found:
         return None
 
@@ -281,6 +295,8 @@ def _infer_unit(
         if got:
             return got
     pre = text[:s]
+    if prev_unit == "count" and _DONE_AFTER.match(text[e:]):
+        return "count", ""
     if _HIRED_AFTER.match(text[e:]):
         return "staff", ""
     if _JOINED_AFTER.match(text[e:]):
@@ -320,7 +336,9 @@ def _figures_in(doc: Document, p: Passage) -> Iterator[Figure]:
         if unit == "count" and (_CASELOAD.search(phrase) or (
                 re.fullmatch(r"cases(?:\s+each)?", phrase, _I) and _HOLDS.search(text[:s]))):
             unit = "cases"
-        if unit == "count" and _LIST_PARTS.search(phrase):
+        progress = unit == "count" and bool(_PLAN_ACTIONS.search(phrase)) and bool(
+            _PROGRESS.search(re.split(r"(?<=[.!?])\s", text[e:], maxsplit=1)[0]))
+        if unit == "count" and _LIST_PARTS.search(phrase) and not progress:
             continue
         window = text[prev[0] : s] if prev else text[:s]
         told = _PREVIOUS_POST.match(window)  # "26% at the time of the inspection": that one's
@@ -332,8 +350,13 @@ def _figures_in(doc: Document, p: Passage) -> Iterator[Figure]:
             concern: str | None = same
         else:
             concern = _concern(text, s, e, unit, phrase, same)
+            if progress:  # "12 of the 40 actions in the plan are complete"
+                concern = "improvement-governance"
             if concern is None and unit == "staff" and not phrase:  # "18 had started": the
                 concern = _nearest(cues(lead), len(lead), len(lead))  # subject's sentence says
+            if concern is None and unit in _DURATIONS and _WAIT.search(text[:s]):
+                para = lead[lead.rfind("\n") + 1 :]  # the sentences before it in its paragraph
+                concern = _nearest(cues(para), len(para), len(para))
         prev = (e, unit, concern, qual)
         yield Figure(value, unit, span(doc, p.start, p.end), concern, qual)
 

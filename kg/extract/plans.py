@@ -40,7 +40,9 @@ _NOT_NAME = re.compile(
     r"receives|considers|supports)$",
     _I,
 )
-_NOT_A_PLAN = re.compile(r"\b(?:child(?:ren)?|care|pathway|protection|safety|support)\s+$", _I)
+# "child protection action plan", "care plan": lower-case qualifiers; a capitalised name such as
+# "Children's Social Care Improvement Plan" is a plan
+_NOT_A_PLAN = re.compile(r"\b(?:child(?:ren)?|care|pathway|protection|safety|support)\s+$")
 _NEGATED = re.compile(r"(?:rather\s+than|instead\s+of|\bno|\bnot\s+(?:a|an))\s+(?:\w+\s+){0,2}$", _I)
 _PROGRAMME = re.compile(
     r"(?:[A-Z][\w'-]*,?\s+)(?:(?:[A-Z][\w'-]*,?|to|of|and|for|in|the)\s+){0,7}programme\b")
@@ -77,8 +79,11 @@ _TYPES = [
 _PARTS = re.compile(
     r"\b(?:(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?:key\s+|main\s+)?"
     r"(?:priorities|work\s?streams|themes|strands|pillars|headings|objectives|principles|"
-    r"ambitions|areas(?!\s+(?:for|of|where|that|which|requiring|needing)\b))\b"
-    r"(?:\s+(?:in|of|within|for)\s+(?:the|its|our)\s+[\w' -]{0,40}?(?:plan|board)\b)?",
+    r"ambitions|(?:priority\s+|improvement\s+)?areas(?!\s+(?:for|of|where|that|which|requiring|needing)\b))\b"
+    r"(?:\s+(?:in|of|within|for)\s+(?:the|its|our)\s+[\w' -]{0,40}?(?:plan|board)\b"
+    # "principles of the ... Act 2014 - A, B"; "workstreams reflecting these priorities - A; B"
+    r"|\s+of\s+the\s+[A-Z][\w'() -]{0,60}?\bAct(?:\s+\d{4})?(?=\s+-\s)"
+    r"|\s+(?:reflecting|based\s+on|covering|mirroring)\s+[\w' ]{1,40}?(?=\s+-\s))?",
     _I,
 )
 _WORKSTREAM = re.compile(
@@ -112,13 +117,20 @@ def _clean(label: str) -> str:
     return re.sub(r"^(?:the|a|an|our|its)\s+", "", label, flags=_I)
 
 
+# the end of a name for an event or a report, so "and" after it starts the name of another thing
+_EVENT = re.compile(r"^(?:visit|inspection|review|report|update|findings|letter|outcomes?|judgements?)$", _I)
+
+
 def _name_before(flat: str, pos: int) -> list[str]:
     """The capitalised words that name a plan or board, read leftwards from pos."""
     words = re.findall(r"[\w'&-]+", flat[max(0, pos - 80) : pos])
     out: list[str] = []
-    for w in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
         if len(w) > 5 and w.isupper():
             break  # a word of an upper-case heading ("FINDINGS AND ACTION PLAN"), not a name
+        if w.lower() in _CONNECT and out and len(out) < 5 and i > 0 and _EVENT.match(words[i - 1]):
+            break  # "Monitoring Visit and Children's Services Improvement Plan": two things
         if w.lower() in _CONNECT and out and len(out) < 5:
             out.insert(0, w)
         elif (w[0].isupper() or w.lower() in _KEEP_LOWER) and not _NOT_NAME.match(w):
@@ -133,6 +145,7 @@ def _name_before(flat: str, pos: int) -> list[str]:
 
 
 def _split_list(text: str, n: int | None) -> list[str]:
+    text = re.sub(r"\s\([^()\n]{1,40}\)(?=\s*(?:[,;]|\s+and\s))", "", text)  # "People (Voice and Control),"
     text = re.split(r"\.\s|\.$|\s+-\s+|\s\(", text)[0].strip().rstrip(";,.")
     text = re.sub(r"^\s*(?:including|namely|such\s+as|are|were)\s+", "", text, flags=_I)
     quoted = re.findall(r"\"([^\"]{2,80})\"", text)
@@ -151,7 +164,7 @@ _LEAD = re.compile(
     r"creation|implementation|use)\s+of\s+(?:the\s+|a\s+|an\s+)?)?", _I)
 # a head noun that ends a named component, so "and" after it starts the next one
 _HEAD_NOUN = (r"(?:framework|strategy|academy|hubs?|scheme|programme|package|assessment|audits?|"
-              r"board|scorecard|panel|service|team|model|protocol|policy|campaign|review)")
+              r"board|scorecard|panel|service|team|model|protocol|policy|campaign|review|supplement)")
 _AND_ITEM = re.compile(
     rf"\s*[;,]\s*(?:and\s+)?|\s+and\s+(?=(?:the|a|an|our|its|new)\s)|(?P<h>\b{_HEAD_NOUN})\s+and\s+", _I)
 
@@ -193,6 +206,12 @@ def _line_end(flat: str, pos: int) -> int:
     return len(flat) if end < 0 else end
 
 
+# a numbering prefix on a listed label: "Priority 1 - ", "Workstream 2:", "Theme 3."
+_NUMBERED = re.compile(
+    r"^\s*(?:priority|work\s?stream|theme|strand|objective|principle|pillar)\s+(?:\d{1,2}|[A-Z])\b"
+    r"\s*[-:.]\s*", _I)
+
+
 def _listed(doc: Document, end: int, n: int | None) -> list[tuple[int, int, str]]:
     """Labels listed after pos: inline on the rest of the line, or as the bullets below it."""
     flat = doc.flat
@@ -204,8 +223,9 @@ def _listed(doc: Document, end: int, n: int | None) -> list[tuple[int, int, str]
     if after.strip().rstrip(":-").strip() == "" and rest.rstrip().endswith((":", "-")):
         out = []
         for s, e in _bullets_after(doc, stop):
+            text = _NUMBERED.sub("", flat[s:e])
             head = _clean(re.split(r"\s+-\s+|;|:|\.\s|\.$|\s+\(|,\s*(?:including|such\s+as)\b",
-                                   flat[s:e], flags=_I)[0])
+                                   text, flags=_I)[0])
             if len(head.split()) > 8:  # "partnership arrangements through the Safeguarding Board"
                 head = re.split(r"\s+(?:through|via|across|by\s+means\s+of|so\s+that)\s+", head)[0]
             out.append((s, e, head))
@@ -297,17 +317,44 @@ def _named(doc: Document, main: str | None) -> Iterator[PlanElement]:
             s = m.start() - len(" ".join(pre)) - 1
             if flat[s:m.start()].strip() == " ".join(pre):
                 found.append((s, m.end(), f"{' '.join(pre)} {m.group()}"))
+    names = {name for _, _, name in found}
     for s, e, name in found:
+        # "the Social Work Academy" after "the Oldham Social Work Academy" is the same one
+        name = max((n for n in names if n.endswith(" " + name)), key=len, default=name)
         sp = span(doc, s, e)
         yield PlanElement(main, sp, component=name) if main else PlanElement(name, sp)
+
+
+# what a plan or one of its parts is said to include: "the plan included the X, a revised Y policy and ..."
+_INCLUDES = re.compile(
+    r"\b(?:plan|(?:priority|work\s?stream|theme)\s+\d{1,2})\s+(?:also\s+)?(?:included|includes|comprised|"
+    r"comprises|contained|contains)\s+(?=(?:the|a|an|new|its)\s)", _I)
+
+
+def _inclusions(doc: Document, main: str) -> Iterator[PlanElement]:
+    """Named parts listed after "the plan included", when each names a scheme, policy or the like."""
+    flat = doc.flat
+    for m in _INCLUDES.finditer(flat, doc.segments.header_end):
+        stop = re.search(r"[.;:](?:\s|$)|\n\s*\n|$", flat[m.end() :])
+        e = m.end() + (stop.start() if stop else 0)
+        tail = flat[m.end() : e]
+        items = [_LEAD.sub("", fold(i)).strip(" ,;.")
+                 for i in _AND_ITEM.sub(lambda a: (a.group("h") or "") + "\0", tail).split("\0")]
+        if len(items) < 2 or not all(
+            0 < len(i.split()) <= 7 and re.search(rf"\b{_HEAD_NOUN}\b", i, _I) for i in items
+        ):
+            continue
+        for comp in items:
+            yield PlanElement(main, span(doc, m.end(), e), component=comp)
 
 
 def _workstreams(doc: Document, main: str) -> Iterator[PlanElement]:
     flat = doc.flat
     start = doc.segments.header_end
+    yield from _inclusions(doc, main)
     found = list(_WORKSTREAM.finditer(flat, start))
     for i, m in enumerate(found):
-        ws = f"{m.group('ws').title()} {m.group('n')} - {_clean(m.group('name'))}"
+        ws = _clean(m.group("name"))  # "Workstream 2 - Partnerships" is the "Partnerships" workstream
         yield PlanElement(main, span(doc, m.start(), m.end()), workstream=ws)
         stop = _line_end(flat, m.end())
         if i + 1 < len(found):
