@@ -46,7 +46,7 @@ BLOCK_START = re.compile(
     r"""^\s*(?:
         [\u00b7\u2022\u25cf\u25aa\u25a0\u2023\u2043\u2219\u00d8\u00a7\u27a2\u2713\u2714\u25e6*-]\s
       | o\s{2,} | o\s(?=[A-Z])
-      | \(?\d{1,3}[.)]\s | \(\d{1,3}\)\s* | \(?[a-z]{1,2}\)\s | \(?[ivx]{1,4}\)\s
+      | \(?\d{1,3}[.)]\s | \(\d{1,3}\)\s* | \(?[a-z]{1,2}\)\s | \(?[ivx]{1,4}\)\s | [ivx]{1,4}\.\s
       | (?i:resolved|recommended|decision|action|minutes|recommendations?|agreed)\b
         (?=\s*[:\-\u2013]|\s*$|\s+(?i:that)\b)
       | [A-Z][A-Z ,'&()-]{6,}$

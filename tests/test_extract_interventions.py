@@ -142,3 +142,11 @@ def test_sample_minutes(path: Path) -> None:
     sources, _ = find_sources([path])
     gold = json.loads((DATA / "gold" / f"{path.stem}.json").read_text())
     check_against_gold(read_document(sources[0]), gold)
+
+
+def test_commissioner_does_not_take_a_later_directions_date() -> None:
+    found = facts("The Secretary of State appointed Mr Ivo Pell as Children's Services Commissioner on "
+                  "2 March 2016. Resolved: that the report of the Children's Services Commissioner and the "
+                  "statutory direction issued on 9 May 2016 be noted.")
+    assert sorted(found) == [("dfe", "commissioner", "2016-03-02"),
+                             ("dfe", "statutory-direction", "2016-05-09")]

@@ -162,3 +162,15 @@ def test_meeting_held_in_a_venue_line() -> None:
                   "Present: Councillor A Smith (Chair).\n\n1. MINUTES\n\nAgreed.\n")
     assert m.venue == "Committee Room 2, Town Hall, High Street, Northtown"
     assert m.date == "2018-05-09"
+
+
+def test_item_page_breadcrumb_is_not_the_committee_and_venue_follows() -> None:
+    text = ("Agenda item - Budget Update - Anyshire Council\n\n"
+            "Home > Meetings > Corporate Parenting Panel > Issue\n\nAgenda item\n\nBudget Update\n\n"
+            "Meeting: 04/05/2021 - Corporate Parenting Panel (Item 7.)\n\n"
+            "Venue: Room 2, Shire Hall, Anytown AN1 1AA\n\nContact: Ivo Pell, Democratic Services\n\n"
+            "Minutes:\n\nThe Panel noted the report.\n")
+    (m,) = extract(text)
+    assert m.committee == "Corporate Parenting Panel"
+    assert m.date == "2021-05-04"
+    assert m.venue == "Room 2, Shire Hall, Anytown AN1 1AA"

@@ -192,3 +192,34 @@ def test_surname_holder_is_the_full_name() -> None:
     found = extract("Also present:\nMr Ivo Dunmore, Improvement Adviser\n\n"
                     "Mr Dunmore, the Improvement Adviser, said that staffing was stable.")
     assert set(found) == {"Ivo Dunmore"}
+
+
+def test_police_ranks_introduce_names() -> None:
+    found = extract("Apologies were received from Detective Chief Inspector Ola Brandt (County Police). "
+                    "Detective Superintendent Ines Varga of the Metropolitan Police was also present.")
+    assert {"Ola Brandt", "Ines Varga"} <= set(found)
+
+
+def test_given_names_from_many_origins() -> None:
+    found = extract("The Chair thanked Ingeborg Salt and Oluwaseun Pratt for the presentation.")
+    assert {"Ingeborg Salt", "Oluwaseun Pratt"} <= set(found)
+
+
+def test_list_printed_in_capitals() -> None:
+    found = extract("PRESENT: COUNCILLOR R J QUILLFEATHER (CHAIRMAN)\n\nCouncillors A Brook and C Dale.")
+    assert "R J Quillfeather" in found
+    p = found["R J Quillfeather"]
+    assert p.span.quote == "R J QUILLFEATHER"
+
+
+def test_initialled_name_is_the_full_name_given_later() -> None:
+    found = extract("IN ATTENDANCE:- D. Farrow (Children's Services Commissioner) for minute 4 only.\n\n"
+                    "The minister had appointed Mr Dennis Farrow as Commissioner in May.")
+    assert "Dennis Farrow" in found
+    assert "D. Farrow" not in found
+
+
+def test_initials_that_do_not_fit_stay_apart() -> None:
+    found = extract("IN ATTENDANCE:- K. Farrow (Head of Finance).\n\n"
+                    "The minister had appointed Mr Dennis Farrow as Commissioner in May.")
+    assert {"K. Farrow", "Dennis Farrow"} <= set(found)

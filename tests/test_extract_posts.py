@@ -367,3 +367,66 @@ def test_director_of_children_and_education_is_the_dcs() -> None:
     found = by_title("The Director of Children, Education and Family Help Services presented the report.")
     assert found["Director of Children, Education and Family Help Services"].role == \
         "director-childrens-services"
+
+
+# --- bracketed lists, capitalised portfolio lists, colons, grades, police ranks -----------------
+
+@pytest.mark.parametrize(
+    "text, title, role",
+    [
+        ("The Head of Service (Early Help, Family Support and Prevention) said that two hubs would open.",
+         "Head of Service (Early Help, Family Support and Prevention)", "head-of-service"),
+        ("The Principal Manager, Family Services (Fostering and Adoption) outlined the figures.",
+         "Principal Manager, Family Services (Fostering and Adoption)", "service-manager"),
+        ("The Senior Manager, Safeguarding and Quality, Mr Owen Lark, introduced the item.",
+         "Senior Manager, Safeguarding and Quality", "service-manager"),
+        ("Councillor Ada Penn (Executive Councillor for Adult Care, Highways, Libraries and Heritage) "
+         "attended.", "Executive Councillor for Adult Care, Highways, Libraries and Heritage",
+         "cabinet-member"),
+        ("The report would go to the Strategic Director: Communities each quarter.",
+         "Strategic Director: Communities", "director"),
+        ("Apologies were given by Detective Sergeant Ivo Marsh of the county police.",
+         "Detective Sergeant", "other"),
+    ],
+)
+def test_titles_with_lists_colons_and_grades(text: str, title: str, role: str) -> None:
+    found = by_title(text)
+    assert title in found, list(found)
+    assert found[title].role == role
+
+
+def test_colon_title_split_over_lines_takes_back_references() -> None:
+    found = by_title("A member asked about the budget. The Corporate Director:\n   Communities said "
+                     "that the Director would need to find savings.")
+    assert set(found) == {"Corporate Director: Communities"}
+
+
+def test_bracket_of_names_or_plain_words_is_not_a_service() -> None:
+    assert "Head of Service (Ivo Marsh)" not in by_title("The Head of Service (Ivo Marsh) spoke.")
+    assert not by_title("A Senior Manager said that staff were supported.")
+
+
+def test_detective_rank_is_not_an_inspector() -> None:
+    found = by_title("Apologies were received from Detective Chief Inspector Ola Brandt (County Police).")
+    assert "Inspector" not in found
+    assert "Detective Chief Inspector" in found
+
+
+def test_his_majestys_inspector() -> None:
+    found = by_title("The letter from His Majesty's Inspector was published in August.")
+    assert found["His Majesty's Inspector"].role == "inspector"
+
+
+def test_title_with_and_without_its_bracket_is_one_post() -> None:
+    text = ("(Petra Lunn, Head of Commissioning, tel. 01234 567890)\n"
+            "Ms Petra Lunn, Head of Commissioning (Children's Services), presented the dashboard.")
+    found = by_title(text)
+    assert set(found) == {"Head of Commissioning (Children's Services)"}
+    assert found["Head of Commissioning (Children's Services)"].holder == "Petra Lunn"
+
+
+def test_initialled_holder_takes_the_full_name_given_later() -> None:
+    text = ("In attendance: B. Quarry (Children's Services Commissioner, Department for Education).\n\n"
+            "The Secretary of State had appointed Mr Brian Quarry as Commissioner on 3 May 2019.")
+    found = by_title(text)
+    assert found["Children's Services Commissioner"].holder == "Brian Quarry"

@@ -126,3 +126,13 @@ def test_additional_documents_line_does_not_swallow_the_minutes() -> None:
     body = text.index("The Director")
     section = doc.segments.section_at(body)
     assert section is None or section.kind != "documents"
+
+
+def test_roman_numbered_points_are_separate_blocks() -> None:
+    text = (
+        "RESOLVED:\ni. That the report be noted.\nii. That the plan be endorsed.\n"
+        "iii. That a further report be made.\n"
+    )
+    doc = make_doc(text)
+    bullets = [b for b in doc.segments.blocks if b.kind == "bullet"]
+    assert [b.marker for b in bullets] == ["i.", "ii.", "iii."]

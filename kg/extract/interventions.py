@@ -42,8 +42,10 @@ _NATIONAL = re.compile(r"\s+for\s+(?:England|Wales|Scotland|Northern\s+Ireland)\
 _COMMISSIONER_FOR = re.compile(r"\s+for\s+(?!children'?s\s+(?:social\s+care|services)\b)", _I)
 _ENDED = re.compile(r"\b(?:lift\w*|remov\w*|revok\w*|ended|ending|end\s+of|exit\w*|discharg\w*|"
                     r"step\w*\s+down)\b", _I)
+# Words between a mention and a date after it that give the date to something else, another
+# intervention among them: "the Commissioner's report and the direction issued on 5 June".
 _BREAK = re.compile(r";|\b(?:inspection|visit|published|lifted|removed|revoked|ended|review\w*|deadline|"
-                    r"meeting|plan|report\w*|submit\w*)\b", _I)
+                    r"meeting|plan|report\w*|submit\w*|direction|notice|commissioner)\b", _I)
 _ISSUED = re.compile(r"\b(?:issued|issuing|appointed|served|imposed|placed|gave|given|made)\b", _I)
 _BEFORE_BREAK = re.compile(r"[,;]|\band\b|\brequir\w*", _I)
 _JOINT = re.compile(r"\band\s+(?:(?:had|has|have|was|were|also|then|subsequently)\s+)*(?:been\s+)?appoint",

@@ -1,4 +1,4 @@
-"""Word lists for the people and posts extractors: common given names."""
+"""Word lists for the people and posts extractors: common given names, of many origins."""
 
 from __future__ import annotations
 
@@ -67,5 +67,35 @@ GIVEN_NAMES = frozenset(
     noah liam mason logan oscar archie freddie harvey leo reuben finley tyler kian riley bradley
     brandon connor curtis elliott kieran marc nathan reece adele amie anya bianca chantelle demi
     georgia hollie poppy sophia tia
+    """.split() + """
+    abdullah adebayo agnes ahmad aisha akua alexa alfred alma alys alyssa ama amina aminata amos
+    anders anja anjali annika antonia antonio ari arjun ashraf astrid aurelia aurora axel
+    barnaby beatrix bertie bjorn boris branwen bridie brigid briony brona bronagh calum camilla
+    caradog carlos carmen carwyn catriona cecily celeste cerian cheng chiara christa christoph
+    chukwuma clara clementine colleen cressida cynthia cyril dagmar daniela dario darius dawit
+    desmond dilys dmitri dolly dominika donal dorcas edmund edwin edwina efua eilidh eimear eira
+    eirian eithne elena elias elisa eliza elsa elspeth eluned emil emilie enrique erik erika
+    ernest ernie esperanza ester euan eugene eunice ewa fabian fadumo farah farida farzana fatou
+    fatuma felix fernando filip finn fionn francesco franco frankie frida gabriel gabriela georg
+    georgie gerard gerhard gertrude gianni gilbert giovanni gita giulia godfrey gordana grace
+    greg gustav hadiza halima hamza hana hanna hans hari hector helga henrietta henrik herbert
+    hermione hilde hina hiroshi horace hubert hussein ibrahim iestyn ifeoma ignatius ilona
+    imelda indira ines inga inge ingeborg irina isaiah ishaq ishbel isma ismail ivan ivana ivor
+    jakub jameela janusz jaspreet javier jayden jens jeremiah johan johanna jonas jorge jose
+    josef juan juliet julius jurgen kaja kamal karim karina karl karolina kasia katarzyna
+    kateryna katya kavita kenji khadija kirsteen kitty klaus kristian kristin krzysztof kwabena
+    lachlan lakshmi lars laszlo latifa laurence lavinia lawrence layla leila lena leonie leopold
+    lettie lidia linnea lise liv lorenzo lotte lottie lowri luca lucas lucia ludmila luis luisa
+    lukas maeve magda magdalena magnus mahmoud mairead maja malik mared margit mariam marianne
+    mario marisa marnie marta martina mateusz matilda maya mehmet mei mhairi mikael mila miriam
+    mohamed mohan mona monika morris morven mustafa nadine nasra nathalie nathaniel nikhil nils
+    nneka noor nuala obi octavia oksana olga oluwaseun omar orla oskar ottilie otto pablo
+    parveen patrik pedro percy petr pia pieter primrose pritam rafael rahul raj rania rashid
+    rebeca reginald reza rhydian ricardo rikke rohan rona ronan rosalie rosamund rosemarie ruben
+    rukhsana rupinder sabine sadia sahil salim sami samir sandeep sanna santiago selma sergei
+    shamima shilpa sidney sigrid silvia simran sofia solveig sorcha stefania stefanie suleiman
+    sven sylwia tabitha tahira tamara tatiana tegan teodora thabo thea themba tobias ulla ulrika
+    uma valentina vanda vasilis vikas viktor vilma viola wanjiru wei wiktoria wilfred winnie
+    wojciech xavier yasmeen yasmine yusuf zainab zanele zofia zubair zuzana
     """.split()
 )

@@ -16,7 +16,9 @@ from kg.extract.lexicon_names import GIVEN_NAMES
 
 HONORIFIC = (
     r"(?:County[ \t]+Councillors?|Councillors?|Cllrs?\.?|Mrs\.?|Mr\.?|Ms\.?|Miss|Mx\.?|Dr\.?|"
-    r"Prof(?:essor)?\.?|Sir|Dame|Lord|Lady|Baroness|Rev(?:d|erend)?\.?)"
+    r"Prof(?:essor)?\.?|Sir|Dame|Lord|Lady|Baroness|Rev(?:d|erend)?\.?|"
+    r"(?:Detective[ \t]+)?(?:Chief[ \t]+)?(?:Superintendent|Inspector|Sergeant)(?=[ \t]+[A-Z][a-z])|"
+    r"Detective[ \t]+Constable)"
 )
 # A surname or given name: O'Brien, McDonald, MacLeod, Lloyd-Evans, Pryce-Jones.
 WORD = r"(?:Mc|Mac|[A-Z]')?[A-Z][a-z\u00e0-\u00ff]+(?:-(?:Mc|[A-Z]')?[A-Z][a-z\u00e0-\u00ff]+)?"
@@ -29,11 +31,13 @@ GIVEN_NAME = re.compile(
     rf"(?![\w'-])"
 )
 # A capitalised word after a name that makes it a body: "Hywel Dda University Health Board".
-_ORG_AFTER = re.compile(r"[ \t]+(?:University|Health|Board|Trust|Hospital|School|Academy|College|"
-                        r"Council|Centre|Center|House|Hall|Road|Street|Foundation|Partnership|"
-                        r"Services?|Group|Ltd|Limited|Project|Award|Fund|Scheme|Way|Court|Unit|"
-                        r"Institute|Building|Park|Primary|Nursery|Inquiry|Report|Review|"
-                        r"Associates|Consulting|Consultancy|Partners|Solicitors|Company)\b")
+_ORG_AFTER = re.compile(
+    r"[ \t]+(?:University|Health|Board|Trust|Hospital|School|Academy|College|"
+    r"Council|Centre|Center|House|Hall|Road|Street|Foundation|Partnership|"
+    r"Services?|Group|Ltd|Limited|Project|Award|Fund|Scheme|Way|Court|Unit|"
+    r"Institute|Building|Park|Primary|Nursery|Inquiry|Report|Review|"
+    r"Associates|Consulting|Consultancy|Partners|Solicitors|Company)\b"
+)
 _PLURAL_HON = re.compile(r"(?:Councillors|Cllrs)\.?$")
 _LIST_NEXT = re.compile(r"\s*(?:,|;|\(|\band\b|&)")
 _HONORIFIC_ONLY = re.compile(rf"^(?:{HONORIFIC}(?![A-Za-z])\s*)+")
@@ -168,6 +172,7 @@ def fold_ws(s: str) -> str:
 
 # --- Post titles -------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Head:
     kind: str
@@ -178,53 +183,136 @@ class Head:
     np: bool = True  # takes "of/for <phrase>"
 
 
-def _head(kind: str, rx: str, role: str, lower: str = "any", ext: bool = False, np: bool = True,
-          flags: int = re.IGNORECASE) -> Head:
+def _head(
+    kind: str,
+    rx: str,
+    role: str,
+    lower: str = "any",
+    ext: bool = False,
+    np: bool = True,
+    flags: int = re.IGNORECASE,
+) -> Head:
     return Head(kind, re.compile(rx, flags), role, lower, ext, np)
 
 
 HEADS = (
     _head("psw", r"\bprincipal\s+social\s+worker\b", "principal-social-worker"),
-    _head("ad", r"\b(?:assistant|deputy)\s+(?:executive\s+|strategic\s+|corporate\s+)?director\b",
-          "assistant-director", ext=True),
-    _head("dir", r"\b(?:(?:executive|corporate|strategic|service|managing|operational|regional|"
-                 r"national|programme|improvement)\s+)?"
-                 r"director\b", "director", "np", ext=True),
+    _head(
+        "ad",
+        r"\b(?:assistant|deputy)\s+(?:executive\s+|strategic\s+|corporate\s+)?director\b",
+        "assistant-director",
+        ext=True,
+    ),
+    _head(
+        "dir",
+        r"\b(?:(?:executive|corporate|strategic|service|managing|operational|regional|"
+        r"national|programme|improvement)\s+)?"
+        r"director\b",
+        "director",
+        "np",
+        ext=True,
+    ),
     _head("head", r"\bhead\s+of\b(?=\s)", "head-of-service", ext=True),
     _head("ceo", r"\b(?:deputy\s+)?chief\s+executive(?:\s+officer)?\b", "chief-executive"),
-    _head("chief", r"\bChief\s+(?:(?:Financial|Finance|Operating|Legal|Nursing|Medical)\s+)?Officer\b",
-          "director", "no", ext=True, flags=0),
+    _head(
+        "chief",
+        r"\bChief\s+(?:(?:Financial|Finance|Operating|Legal|Nursing|Medical)\s+)?Officer\b",
+        "director",
+        "no",
+        ext=True,
+        flags=0,
+    ),
     _head("clinical", r"\b(?:Clinical\s+Lead|Designated\s+(?:Nurse|Doctor))\b", "other", "no", flags=0),
-    _head("police", r"\b(?:Deputy\s+|Assistant\s+)?Chief\s+Constable\b", "other", "no", flags=0),
+    _head(
+        "police",
+        r"\b(?:Deputy\s+|Assistant\s+)?Chief\s+Constable\b|\bDetective\s+(?:Chief\s+)?"
+        r"(?:Superintendent|Inspector|Sergeant|Constable)\b|\b(?:Chief\s+)?Superintendent\b",
+        "other",
+        "no",
+        flags=0,
+    ),
     _head("leader", r"\b(?:Deputy\s+)?Leader\b", "leader", "no", flags=0),
-    _head("cab", r"\b(?:(?:lead\s+)?cabinet\s+member|executive\s+(?:board\s+)?member|lead\s+member"
-                 r"|(?:cabinet\s+)?portfolio\s+holder|cabinet\s+lead|lead\s+councillor(?=\s+for\b))\b(?!s|\s+(?:decision|session|"
-                 r"meeting|briefing)s?\b)", "cabinet-member",
-          ext=True),
-    _head("chair", r"\b(?:Vice[\s-]?)?(?:Chair(?:man|woman|person)?|[Cc]hair(?:man|woman|person))\b"
-                   r"|\bConven[eo]r\b|(?<=ndependent )chair\b", "chair", flags=0),
-    _head("officer", r"\b(?:(?:Senior|Principal|Lead|Chief)\s+)?(?:(?:Research|Policy|Scrutiny|Performance|"
-                     r"Democratic|Governance|Information)\s+(?:and|&)\s+)?(?:Democratic\s+(?:Services|Support)|"
-                     r"Member\s+Services|Committee\s+Services|Overview\s+and\s+Scrutiny|Research|Scrutiny"
-                     r"(?:\s+(?:Support|Project|Review|Policy))?|Committee|Governance|Monitoring|Policy|Legal|Democracy)\s+"
-                     r"(?:Officer|Manager|Adviser|Advisor|Clerk|Co-?ordinator)\b|\bClerk\b",
-          "officer", "no", np=False, flags=0),
+    _head(
+        "cab",
+        r"\b(?:(?:lead\s+)?cabinet\s+member|executive\s+(?:board\s+)?member|lead\s+member"
+        r"|(?:cabinet\s+)?portfolio\s+holder|cabinet\s+lead|(?:lead|executive)\s+councillor(?=\s+for\b))\b(?!s|\s+(?:decision|session|"
+        r"meeting|briefing)s?\b)",
+        "cabinet-member",
+        ext=True,
+    ),
+    _head(
+        "chair",
+        r"\b(?:Vice[\s-]?)?(?:Chair(?:man|woman|person)?|[Cc]hair(?:man|woman|person))\b"
+        r"|\bConven[eo]r\b|(?<=ndependent )chair\b",
+        "chair",
+        flags=0,
+    ),
+    _head(
+        "officer",
+        r"\b(?:(?:Senior|Principal|Lead|Chief)\s+)?(?:(?:Research|Policy|Scrutiny|Performance|"
+        r"Democratic|Governance|Information)\s+(?:and|&)\s+)?(?:Democratic\s+(?:Services|Support)|"
+        r"Member\s+Services|Committee\s+Services|Overview\s+and\s+Scrutiny|Research|Scrutiny"
+        r"(?:\s+(?:Support|Project|Review|Policy))?|Committee|Governance|Monitoring|Policy|Legal|Democracy)\s+"
+        r"(?:Officer|Manager|Adviser|Advisor|Clerk|Co-?ordinator)\b|\bClerk\b",
+        "officer",
+        "no",
+        np=False,
+        flags=0,
+    ),
     _head("officer2", r"\b(?:Principal|Senior)\s+Officer\b", "officer", "no", ext=True, flags=0),
-    _head("manager", r"\b(?:Service|Group|Team|Operations|Practice|Area|Locality)\s+Manager\b",
-          "service-manager", "no", ext=True, flags=0),
-    _head("adviser", r"\b(?:improvement|intervention|education|independent)\s+(?:advis[eo]r|"
-                     r"consultant)\b(?!s)", "adviser", np=False),
+    # "Principal Manager, Children's Services": a post only with the service it manages
+    _head(
+        "manager2",
+        r"\b(?:Principal|Senior)\s+Manager\b(?=,?\s+(?:of\s+|for\s+)?[A-Z])",
+        "service-manager",
+        "no",
+        ext=True,
+        flags=0,
+    ),
+    _head(
+        "manager",
+        r"\b(?:Service|Group|Team|Operations|Practice|Area|Locality)\s+Manager\b",
+        "service-manager",
+        "no",
+        ext=True,
+        flags=0,
+    ),
+    _head(
+        "adviser",
+        r"\b(?:improvement|intervention|education|independent)\s+(?:advis[eo]r|"
+        r"consultant)\b(?!s)",
+        "adviser",
+        np=False,
+    ),
     _head("commissioner", r"\bCommissioner\b", "adviser", "no", flags=0),
-    _head("minister", r"\b(?:Deputy\s+)?Minister(?:\s+of\s+State)?\b|\bSecretary\s+of\s+State\b",
-          "minister", "no", flags=0),
-    _head("inspector", r"\bHMI\b|\bHer\s+Majesty's\s+Inspector\b|\b(?:[Ll]ead\s+|Ofsted\s+)?"
-                       r"[Ii]nspector\b(?!s)", "inspector", "np", np=False, flags=0),
+    _head(
+        "minister",
+        r"\b(?:Deputy\s+)?Minister(?:\s+of\s+State)?\b|\bSecretary\s+of\s+State\b",
+        "minister",
+        "no",
+        flags=0,
+    ),
+    _head(
+        "inspector",
+        r"\bHMI\b|\bH(?:er|is)\s+Majesty[’']s\s+(?:Chief\s+)?Inspector\b"
+        r"|\b(?:[Ll]ead\s+|Ofsted\s+)?[Ii]nspector\b(?!s)",
+        "inspector",
+        "np",
+        np=False,
+        flags=0,
+    ),
     _head("dcs", r"\bDCS\b", "director-childrens-services", "no", np=False, flags=0),
-    _head("member", r"(?<!Executive )(?<!Cabinet )(?<!Lead )(?<!Board )\b(?:(?:Committee|Panel|"
-                    r"Board|Co-opted|Elected|Scrutiny|Independent)\s+)?"
-                    r"Members?\b(?!'|\s+of\s+(?!the\s+(?:Committee|Panel|Board|Sub-Committee)\b))"
-                    r"(?:\s+of\s+the\s+(?:Committee|Panel|Board|Sub-Committee))?",
-          "councillor", "no", np=False, flags=0),
+    _head(
+        "member",
+        r"(?<!Executive )(?<!Cabinet )(?<!Lead )(?<!Board )\b(?:(?:Committee|Panel|"
+        r"Board|Co-opted|Elected|Scrutiny|Independent)\s+)?"
+        r"Members?\b(?!'|\s+of\s+(?!the\s+(?:Committee|Panel|Board|Sub-Committee)\b))"
+        r"(?:\s+of\s+the\s+(?:Committee|Panel|Board|Sub-Committee))?",
+        "councillor",
+        "no",
+        np=False,
+        flags=0,
+    ),
 )
 # A members' post counts only where members act: "Members asked", "A Member queried".
 MEMBERS_ACT = re.compile(
@@ -232,7 +320,8 @@ MEMBERS_ACT = re.compile(
     r"sought|questioned|commented|suggested|expressed|welcomed|felt|agreed|discussed|praised|thanked|"
     r"challenged|enquired|inquired|wished|emphasised|emphasized|stressed|highlighted|acknowledged|"
     r"recognised|noted|voted|considered|made|referred|supported|endorsed|proposed|sought|urged|"
-    r"(?:were|was)\s+(?:concerned|keen|pleased|supportive|critical|disappointed|assured))\b")
+    r"(?:were|was)\s+(?:concerned|keen|pleased|supportive|critical|disappointed|assured))\b"
+)
 CHAIR_ONLY = re.compile(r"(?P<vice>Vice[\s-]?)?Chair(?:man|woman|person)?", re.I)
 # "Commissioner for Doncaster": a place after the title names where, not which, commissioner.
 PLACE_TAIL = re.compile(r"\s+(?:for|in)\s+(?:the\s+)?(?P<p>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)$")
@@ -241,17 +330,26 @@ APPOINTED_BY = re.compile(r"^(?:dfe|department\s+for\s+education)[\s-]+appointed
 GENERIC_TITLE = re.compile(r"(?:the\s+)?head\s+of\s+services?", re.I)
 # A second post held with the first: "... and Chief Executive, Anytown Children's Trust".
 AND_CEO = re.compile(r" and (?:Deputy )?Chief Executive(?: Officer)?\b")
-ORG_TAIL = re.compile(r",\s*(?P<org>[A-Z][\w'&-]*(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][\w'&-]*){0,5})"
-                      r"(?=\s*[;,.)\n]|\s*$|\s+[a-z])")
+ORG_TAIL = re.compile(
+    r",\s*(?P<org>[A-Z][\w'&-]*(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][\w'&-]*){0,5})"
+    r"(?=\s*[;,.)\n]|\s*$|\s+[a-z])"
+)
 NO_RESOLVE = {"chair", "member", "inspector", "officer", "adviser", "police"}
-PRE_TITLE = re.compile(r"(?:\b(?:interim|acting|temporary)\s+)?(?:\b(?:dfe|department\s+for\s+"
-                  r"education)(?:[\s-]+appointed)?\s+|\bindependent\s+|\bjoint\s+)?$", re.I)
-NOT_LEADER = re.compile(r"\b(?:Team|Group|Project|Practice|Service|Youth|Senior|Opposition|Party|"
-                         r"Labour|Conservative|Liberal|Green|Independent)\s+$")
+PRE_TITLE = re.compile(
+    r"(?:\b(?:interim|acting|temporary)\s+)?(?:\b(?:dfe|department\s+for\s+"
+    r"education)(?:[\s-]+appointed)?\s+|\bindependent\s+|\bjoint\s+)?$",
+    re.I,
+)
+NOT_LEADER = re.compile(
+    r"\b(?:Team|Group|Project|Practice|Service|Youth|Senior|Opposition|Party|"
+    r"Labour|Conservative|Liberal|Green|Independent)\s+$"
+)
 # "Ofsted's Regional Director", "the Trust's Chair": a post of another body.
-OTHER_OWNER = re.compile(r"\b(?:Ofsted|OFSTED|DfE|DFE|Trust|Board|Partnership|CCG|NHS|Police|"
-                         r"Constabulary|Government|Department|Inspectorate|CIW|CSSIW|School|"
-                         r"Academy|College|University|Hospital|Commissioner|Court)'s\s+$")
+OTHER_OWNER = re.compile(
+    r"\b(?:Ofsted|OFSTED|DfE|DFE|Trust|Board|Partnership|CCG|NHS|Police|"
+    r"Constabulary|Government|Department|Inspectorate|CIW|CSSIW|School|"
+    r"Academy|College|University|Hospital|Commissioner|Court)'s\s+$"
+)
 OTHER_COMMISSIONER = re.compile(r"(?:Children's|Crime|Information|Older\s+People's)\s+$")
 INTERIM = re.compile(r"\b(?:interim|acting|temporary)\b|\((?:interim|acting)\)", re.I)
 NP_STOP = frozenset(
@@ -260,15 +358,21 @@ NP_STOP = frozenset(
     "at to by with from as who which and january february march april may june july august "
     "september october november december monday tuesday wednesday thursday friday".split()
 )
-STATUTORY = re.compile(r"\s*(?:,\s*(?:who\s+is\s+|as\s+|in\s+(?:his|her|their)\s+capacity\s+as"
-                        r"\s+)|\(\s*|\s+(?:remaining|as|being)\s+)(?:the\s+)?(?:council's\s+|"
-                        r"authority's\s+)?(?:statutory\s+)?(director\s+of\s+(?:children's|social)\s+"
-                        r"services|dcs|dss)\b[^,)]*[,)]?", re.I)
-CONTRIBUTION = re.compile(r"(?:\s*\([^)]{0,80}\))?(?:\s*,[^,.;]{1,60},)?(?:\s*,)?\s+(?:(?:also|then|further|"
-                   r"briefly|subsequently)\s+)?(presented|reported|introduced|submitted|will\s+"
-                   r"submit|would\s+submit|answered|responded|explained|confirmed|advised|"
-                   r"outlined|highlighted|stated|informed|updated|briefed|said|commented|"
-                   r"suggested|asked|agreed|thanked|welcomed)\b", re.I)
+STATUTORY = re.compile(
+    r"\s*(?:,\s*(?:who\s+is\s+|as\s+|in\s+(?:his|her|their)\s+capacity\s+as"
+    r"\s+)|\(\s*|\s+(?:remaining|as|being)\s+)(?:the\s+)?(?:council's\s+|"
+    r"authority's\s+)?(?:statutory\s+)?(director\s+of\s+(?:children's|social)\s+"
+    r"services|dcs|dss)\b[^,)]*[,)]?",
+    re.I,
+)
+CONTRIBUTION = re.compile(
+    r"(?:\s*\([^)]{0,80}\))?(?:\s*,[^,.;]{1,60},)?(?:\s*,)?\s+(?:(?:also|then|further|"
+    r"briefly|subsequently)\s+)?(presented|reported|introduced|submitted|will\s+"
+    r"submit|would\s+submit|answered|responded|explained|confirmed|advised|"
+    r"outlined|highlighted|stated|informed|updated|briefed|said|commented|"
+    r"suggested|asked|agreed|thanked|welcomed)\b",
+    re.I,
+)
 
 
 # --- Title grammar: tokens, separators and service-word runs ----------------------------
@@ -279,6 +383,14 @@ SPACES = re.compile(r"\s*")
 LEFT_RUN = re.compile(r"(?:[A-Z][\w']*(?:,? and | & | ))+$")
 CLOSE = re.compile(r"\s*[,.;:)]")
 DASH = re.compile(r" +- +")
+_CAP_WORDS = r"[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,3}"
+# "Community Safety, Procurement and Migration": a list of portfolios that closes with "and".
+CAP_LIST = re.compile(
+    rf"{_CAP_WORDS}(?:, {_CAP_WORDS})*,? (?:and|&) {_CAP_WORDS}"
+    r"(?=\s*[,.;:)\n]|\s*$|\s+[a-z])"
+)
+COLON = re.compile(r":(?:[ \t]+|[ \t]*\n[ \t]*)")
+CLOSE_OR_LOWER = re.compile(r"\s*(?:[,.;:)]|$)|\s+[a-z]")
 IN_PLACE = re.compile(r" in (?!the\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=[\s,.;:)]|$)")
 LIST_ENTRY = re.compile(rf"[ \t]*(?:{HONORIFIC}[ \t]|{WORD}[ \t]+{WORD}[ \t]*[-,(])")
 PAREN = re.compile(r"\s*\(([^()\n]{1,60})\)")
@@ -286,8 +398,10 @@ WITH_RESP = re.compile(r"\s+with\s+(?:special\s+|lead\s+)?responsibility(?:\s+fo
 OF_FOR = re.compile(r"\s+(of|for)\s+(?=\S)", re.I)
 REPORT_OF = re.compile(r"\b(report|presentation|update)\s+(?:of|by|from)\s+(?:the\s+)?$", re.I)
 NAME = rf"(?:{HONORIFIC}[ \t]+){{0,2}}(?:{INITIALS})?{WORD}(?:[ \t]+(?:{WORD}|[A-Z]\.?)){{0,3}}"
-NAME_AFTER = re.compile(rf"(?:\s+in\s+[A-Z][a-z]+)?(?:\s*\([^()]{{1,80}}\))?\s*(?:,|\(|-|:)\s*"
-                        rf"(?P<n>{NAME})(?=[ \t]*[,);.\n]|\s*$|\s+and\s)")
+NAME_AFTER = re.compile(
+    rf"(?:\s+in\s+[A-Z][a-z]+)?(?:\s*\([^()]{{1,80}}\))?\s*(?:,|\(|-|:)\s*"
+    rf"(?P<n>{NAME})(?=[ \t]*[,);.\n]|\s*$|\s+and\s)"
+)
 SEP_BEFORE = re.compile(r"(?:\s*(?:,|\(|-)\s*|\s{2,})(?:the\s+)?$")
 RELAXED_BEFORE = re.compile(rf"(?:(?<=[,;:(\n])|(?<=\band)|^)\s*(?P<n>{NAME})$")
 APPOSITIVE_END = re.compile(r"\s*(?:[,;.)\n]|$)|\s+and\s|\s+appointed\b|\s{2,}|\s+-\s")

@@ -54,7 +54,8 @@ _LABELISH = re.compile(r"\n(?=[ \t]*[A-Z][\w ]{0,30}:)")
 _MEETING_HELD = re.compile(r"^[ \t]*(?:the\s+)?meeting\s+(?:was\s+)?held\s+(?P<rest>(?:in|at)\b.*)$", re.I)
 # What separates a committee from the date that follows it: "Cabinet - Thursday, ".
 _DATE_LEAD = re.compile(r"[\s,:\-|]*(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$", re.I)
-_NOT_COMMITTEE = re.compile(r":|\bCouncillors?\b|\bagenda\b|\bitems?\b|^\s*\d", re.IGNORECASE)
+# ">" marks a web page's breadcrumb trail ("Meetings > Cabinet > Issue"), not a committee's name.
+_NOT_COMMITTEE = re.compile(r":|>|\bCouncillors?\b|\bagenda\b|\bitems?\b|^\s*\d", re.IGNORECASE)
 
 
 def _is_committee(line: str) -> bool:
@@ -168,6 +169,14 @@ def _item_page(doc: Document, end: int, found: dict[str, str], used: list[tuple[
         found.setdefault("committee", fold(doc.text[cs : m.end("v")]))
     found.setdefault("date", date)
     used.append((m.start("v"), m.end("v")))
+    # the labelled lines that follow it on such a page: "Venue: ...", "Contact: ..."
+    for s, e, line in list(_lines(doc.norm, m.end() + 1, min(len(doc.norm), m.end() + 600)))[:4]:
+        f = _FIELD.match(line)
+        if not f or f.group("label").lower() in ("meeting", "committee", "body") or "date" in f.group(
+                "label").lower():
+            break
+        if _field(doc, s, line, f, found) is None:
+            used.append((s, e))
 
 
 def extract(doc: Document) -> Iterator[MeetingInfo]:

@@ -117,6 +117,8 @@ def _list_names(doc: Document, start: int, end: int, capacity: str) -> Iterator[
         elif re.match(r"\s*(?:Mr|Mrs|Ms|Miss|Dr)\b", raw):
             councillors = False
         body = raw[lead:].rstrip(" .:")
+        if body.isupper() and re.search(r"[A-Z]{2}", body):
+            body = body.title()  # "COUNCILLOR P A SMITH" in a list printed in capitals; same length
         hon = re.match(rf"(?:{HONORIFIC}\s+)*", body)
         h = hon.group() if hon else ""
         kept = trim_name(body[len(h):])
@@ -198,6 +200,24 @@ def _key(name: str) -> str:
     return re.sub(r"[^a-z ]", "", fold_ws(name.replace(".", " ")).lower()).strip()
 
 
+def _merge_initials(groups: dict[str, list[_Hit]]) -> None:
+    """"A. Westcott" is "Alan Westcott" when he is the only Westcott with a given name, and it fits."""
+    for key in [k for k in groups if " " in k]:
+        *given, surname = key.split()
+        if not all(len(g) == 1 for g in given):
+            continue
+        fuller = [k for k in groups if k != key and k.endswith(" " + surname) and len(k.split()) > 1
+                  and any(len(g) > 1 for g in k.split()[:-1])]
+        fits = [k for k in fuller if [g[0] for g in k.split()[:-1]][: len(given)] == given]
+        if len(fuller) == 1 and fits:
+            groups[fits[0]].extend(groups.pop(key))
+
+
+def _given(h: _Hit) -> bool:
+    """Whether a hit spells out a given name ("Alan Westcott", not "A. Westcott" or "Westcott")."""
+    return any(len(w.strip(".")) > 1 for w in h.name.split()[:-1])
+
+
 def extract(doc: Document) -> Iterator[Person]:
     hits = sorted(_hits(doc), key=lambda h: h.start)
     links: dict[str, str] = {}
@@ -215,8 +235,9 @@ def extract(doc: Document) -> Iterator[Person]:
             groups[fuller[0]].extend(groups.pop(key))
         elif fuller:
             del groups[key]
+    _merge_initials(groups)
     for key, group in groups.items():
-        first = min(group, key=lambda h: h.start)
+        first = min(group, key=lambda h: (not _given(h), -len(h.name.split()), h.start))
         caps = {h.capacity for h in group}
         capacity = next(c for c in _PRIORITY if c in caps or c is None)
         post = links.get(key) or next(

@@ -53,7 +53,9 @@ def _np(flat: str, pos: int, norm: str = "") -> int:
             q = lx.domain_run(flat, c.end(), False)
             seg = flat[c.end() : q]
             if q == c.end() or not (re.search(r"\s(?:and|&)\s", seg) or lx.COMMA.match(flat, q)):
-                return end
+                q = _cap_list(flat, c.end())  # "..., Community Safety, Procurement and Migration"
+                if q < 0:
+                    return end
             end = p = q
             continue
         w = m.group(1) or m.group(2)
@@ -76,6 +78,51 @@ def _np(flat: str, pos: int, norm: str = "") -> int:
         p, prev = m.end(), lw
         if lw not in ("and", "&", "of", "the"):
             end = p
+
+
+def _cap_list(flat: str, pos: int) -> int:
+    """End of a capitalised list that closes with "and": "Community Safety, Procurement and Migration",
+    or -1. No name, honorific or stop word may stand in it."""
+    m = lx.CAP_LIST.match(flat, pos)
+    if not m:
+        return -1
+    for w in re.findall(r"[A-Za-z][\w'\u2019-]*", m.group()):
+        lw = w.lower()
+        if lw in ("and", "&") or lx.low(w) in lx.DOMAIN_WORDS:
+            continue
+        if lx.low(w) in lx.NP_STOP or lw in lx.GIVEN_NAMES or lx.is_blocked(w):
+            return -1
+    return m.end()
+
+
+def _domain_list(flat: str, a: int, b: int) -> bool:
+    """Whether flat[a:b] is service words, or a list of them: "Children's Social Care, Assessment and
+    Intervention" in a bracket."""
+    p = a
+    while True:
+        q = lx.domain_run(flat, p, False)
+        if q == p:
+            return _cap_words(flat[a:b])
+        if q >= b - 1:
+            return True
+        c = lx.COMMA.match(flat, q)
+        if not c:
+            return _cap_words(flat[a:b])
+        p = c.end()
+
+
+def _cap_words(inner: str) -> bool:
+    """A bracket of capitalised words with a service word among them: "(Safeguarding and Reviewing)"."""
+    words = re.findall(r"[^\s,]+", inner)
+    if not words or len(words) > 8 or not words[0][:1].isupper():
+        return False
+    for w in words:
+        if w in ("and", "&"):
+            continue
+        if not re.fullmatch(r"[A-Z][a-z'\u2019-]+", w) or w.lower() in lx.GIVEN_NAMES or (
+                lx.low(w) in lx.NP_STOP):
+            return False
+    return any(lx.low(w) in lx.DOMAIN_WORDS for w in words)
 
 
 def starts_post(flat: str, pos: int) -> bool:
@@ -117,7 +164,7 @@ def _extend(flat: str, norm: str, hs: int, he: int, head: lx.Head) -> tuple[int,
             inner = m.group(1).strip()
             after = lx.OF_FOR.match(flat, m.end())
             if lx.INTERIM.fullmatch(inner) or (re.fullmatch(r"[A-Z]{2,6}", inner) and after) or (
-                    lx.domain_run(flat, m.start(1), False) >= m.end(1) - 1):
+                    _domain_list(flat, m.start(1), m.end(1))):
                 end, bare = m.end(), False
                 continue
         m = lx.OF_FOR.match(flat, end)
@@ -127,6 +174,12 @@ def _extend(flat: str, norm: str, hs: int, he: int, head: lx.Head) -> tuple[int,
                 end, bare = q, False
                 continue
             break
+        d = lx.COLON.match(flat, end)
+        if d and bare and head.ext and head.kind != "head":
+            q = lx.domain_run(flat, d.end(), True)  # "Corporate Director: Communities"
+            if q > d.end() and lx.CLOSE_OR_LOWER.match(flat, q):
+                end, bare = q, False
+                continue
         d = lx.DASH.match(flat, end)
         if d and bare and head.ext and flat[d.end() : d.end() + 1].isupper():
             q = _np(flat, d.end(), norm)
@@ -223,6 +276,8 @@ def _raw_mentions(doc: Document) -> list[Mention]:
         if not bare:
             end = _joint_title(flat, end)
         lower = not flat[hs].isupper()
+        if bare and head.kind == "manager2":
+            continue  # "a Senior Manager": a grade, not a post
         if lower and head.lower == "no":
             continue
         if lower and head.lower == "np" and bare and not re.search(r"\b(?:the|an?)\s+$", before):
@@ -368,6 +423,45 @@ def _full_names(flat: str) -> dict[str, str]:
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
 
 
+_QUALIFIER = re.compile(r"\s*\([^()]*\)$")
+
+
+def _merge_qualified(groups: dict[str, list[tuple[Mention, str]]]) -> dict[str, list[tuple[Mention, str]]]:
+    """"Head of Quality" and "Head of Quality (Children's Services)" in one text are one post."""
+    def holders(g: list[tuple[Mention, str]]) -> set[str]:
+        return {m.holder for m, _ in g if m.holder}
+
+    for key in list(groups):
+        group = groups.get(key)
+        if not group or group[0][0].head.kind == "member":
+            continue
+        title = next((t for m, t in group if not m.bare), "")
+        q = _QUALIFIER.search(title)
+        if not q or q.start() == 0:
+            continue
+        base = _group_key(group[0][0], title[: q.start()])
+        other = groups.get(base)
+        if base == key or other is None or len(holders(group) | holders(other)) > 1:
+            continue
+        group.extend((m, title) for m, _ in groups.pop(base))
+        group.sort(key=lambda x: x[0].start)
+    return groups
+
+
+def _fuller(name: str, fuller: dict[str, str]) -> str:
+    """"Smith" or "A. Smith" as the one full name in the text that fits it ("Alan Smith")."""
+    *given, surname = name.split()
+    full = fuller.get(surname)
+    if not full or full == name:
+        return name
+    if not given:
+        return full
+    initials = [g.strip(".") for g in given]
+    if all(len(g) == 1 for g in initials) and [w[0] for w in full.split()[:-1]][: len(initials)] == initials:
+        return full
+    return name
+
+
 @lru_cache(maxsize=32)
 def mentions(doc: Document) -> tuple[Mention, ...]:
     """Every post mention with its canonical title, merged role, interim flag and holder."""
@@ -380,6 +474,7 @@ def mentions(doc: Document) -> tuple[Mention, ...]:
     groups: dict[str, list[tuple[Mention, str]]] = {}
     for m, title in pairs:
         groups.setdefault(_group_key(m, title), []).append((m, title))
+    groups = _merge_qualified(groups)
     fuller = _full_names(flat)
     result: list[Mention] = []
     for group in groups.values():
@@ -392,8 +487,8 @@ def mentions(doc: Document) -> tuple[Mention, ...]:
         holder = next((m for m, _ in group if m.holder), None)
         role = next((m.role for m, _ in group if m.role != m.head.role), canon.role)
         name = holder.holder if holder else None
-        if name and " " not in name:
-            name = fuller.get(name, name)
+        if name:
+            name = _fuller(name, fuller)
         for m, _ in group:
             own = m.holder == name  # the holder's own words at this mention, for people.py
             result.append(replace(m, title=title, interim=interim, role=role, holder=name,
