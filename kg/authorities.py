@@ -178,7 +178,7 @@ class Register:
         return self.successor(pick, on)
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)*|&")
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019](?!s\b)[A-Za-z]+)*|&")  # possessive 's stays out
 
 
 def _alive(a: Authority, on: str | None) -> bool:

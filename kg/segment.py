@@ -15,7 +15,9 @@ from kg.document import BLOCK_START
 if TYPE_CHECKING:
     from kg.document import Document
 
-_AGENDA_ITEM = re.compile(r"^\s*agenda\s+item(?:\s+(\d{1,4}[a-z]?))?\s*:?\s*$", re.IGNORECASE)
+_AGENDA_ITEM = re.compile(r"^\s*agenda\s+item(?:\s*[-:\u2013]?\s*(\d{1,4}[a-z]?))?\s*:?\s*$", re.IGNORECASE)
+# "JTAI report, PDF 356 KB | Appendix A": a list of papers, not an item heading
+_PAPERS = re.compile(r",\s*(?:pdf|docx?|xlsx?)\s+\d+(?:\.\d+)?\s*[kmg]b\b|\s\|\s", re.IGNORECASE)
 _NUMBERED = re.compile(
     r"^\s*(?P<label>(?i:item|minute|min\.?|agenda\s+item)\s*(?i:no\.?)?\s*)?"
     r"(\d{1,4}(?:[./]\d{1,4})?[a-z]?|[A-Z]{1,6}/\d{1,4}/\d{1,4})"
@@ -211,6 +213,7 @@ def _item_heads(lines: list[tuple[int, int, str]], pdf: bool) -> list[tuple[int,
             )
             if (
                 not sentence
+                and not _PAPERS.search(title)
                 and len(title) <= 160
                 and not _NOT_TITLE.match(title)
                 and num > last
@@ -224,6 +227,18 @@ def _item_heads(lines: list[tuple[int, int, str]], pdf: bool) -> list[tuple[int,
     if len(heads) == 1 and heads[0][0] > 3:
         heads = []
     return heads or _unnumbered_heads(lines)
+
+
+def _caps_wrap(title: str, nxt: str) -> bool:
+    """An upper-case heading wrapped onto an upper-case line ("... HELP AND" / "PROTECTION, ...")."""
+    t, n = title.strip(), nxt.strip()
+    if not (t.isupper() and n.isupper()) or _SECTION.match(n) or _NUMBERED.match(n) or BULLET_GLYPH.match(n):
+        return False
+    return (
+        len(t) >= 40
+        or t.endswith((",", "-", "&"))
+        or t.split()[-1] in ("AND", "OF", "FOR", "THE", "TO", "IN")
+    )
 
 
 def _item_number_value(number: str) -> float:
@@ -284,7 +299,11 @@ def segment(doc: Document) -> Segments:
     for k, (li, number, t0, t1) in enumerate(heads):
         # a title wrapped over several lines ends where the reflow stops joining lines
         j = li + 1
-        while j < len(lines) and lines[j][2].strip() and flat[lines[j][0] - 1] == " ":
+        while (
+            j < len(lines)
+            and lines[j][2].strip()
+            and (flat[lines[j][0] - 1] == " " or _caps_wrap(text[t0:t1], lines[j][2]))
+        ):
             nxt = lines[j][2].strip()
             if nxt[0].isupper() and nxt.endswith(".") and not nxt.endswith(("etc.", "No.")):
                 break  # a sentence under the heading, run on by the reflow, is not title

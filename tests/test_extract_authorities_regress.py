@@ -46,3 +46,12 @@ def test_district_town_is_weak_evidence_for_its_county() -> None:
     assert gss("Herefordshire Council met at County Hall, Worcester.") == {"E06000019"}
     # towns of two counties decide nothing
     assert gss("Meetings were held in Worcester and in Lewes.") == set()
+
+
+def test_places_listed_in_a_health_body_name_are_not_councils() -> None:
+    text = "Barnet, Enfield and Haringey Mental Health NHS Trust and the Bristol, North Somerset and\nSouth Gloucestershire Clinical Commissioning Group attended."
+    assert gss(text) == set()
+
+
+def test_possessive_names_the_council() -> None:
+    assert gss("Ofsted visited Bristol's children's services in October.") == {"E06000023"}

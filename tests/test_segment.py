@@ -136,3 +136,24 @@ def test_roman_numbered_points_are_separate_blocks() -> None:
     doc = make_doc(text)
     bullets = [b for b in doc.segments.blocks if b.kind == "bullet"]
     assert [b.marker for b in bullets] == ["i.", "ii.", "iii."]
+
+
+def test_upper_case_title_wrapped_and_dashed_agenda_item() -> None:
+    text = (
+        "Agenda item - 6\nCARE INSPECTORATE WALES (CIW) PERFORMANCE EVALUATION\n"
+        "INSPECTION OF CHILDREN'S SERVICES - OCTOBER 2019\n\nTo consider the report.\n"
+    )
+    (item,) = items(make_doc(text))
+    assert item.number == "6"
+    assert (
+        item.title
+        == "CARE INSPECTORATE WALES (CIW) PERFORMANCE EVALUATION INSPECTION OF CHILDREN'S SERVICES - OCTOBER 2019"
+    )
+
+
+def test_lists_of_papers_are_not_items() -> None:
+    text = (
+        "4. Joint Targeted Area Inspection\n\nPSC/04/20 JTAI report, PDF 356 KB | Appendix A, PDF 702 KB\n\n"
+        "The Committee noted the report.\n\n5. Workforce Update\n\nText.\n"
+    )
+    assert [i.number for i in items(make_doc(text))] == ["4", "5"]

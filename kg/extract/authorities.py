@@ -26,15 +26,20 @@ _COUNCIL_WORD = re.compile(
 
 _BODY_WORDS = {  # words that make "<place> ..." a health, police or education body
     "health", "university", "hospital", "hospitals", "police", "constabulary", "college", "ccg",
-    "nhs", "foundation", "bay", "fire",
+    "nhs", "foundation", "bay", "fire", "clinical", "commissioning", "ambulance",
 }
 _CAPWORD = re.compile(r"\s+([A-Z][\w'\u2019&-]*)")
 
 
 def _other_body(after: str) -> bool:
-    """"Abertawe Bro Morgannwg University Health Board": the place names another body."""
+    """"Abertawe Bro Morgannwg University Health Board", "Barnet, Enfield and Haringey Mental
+    Health NHS Trust": a place inside the name of a health, police or education body."""
     pos = 0
-    for _ in range(5):
+    for _ in range(10):
+        connector = _CONNECTOR.match(after, pos)
+        if connector:
+            pos = connector.end()
+            continue
         m = _CAPWORD.match(after, pos)
         if not m:
             return False
@@ -45,6 +50,9 @@ def _other_body(after: str) -> bool:
             return True
         pos = m.end()
     return False
+
+
+_CONNECTOR = re.compile(r"\s*(?:,|and\b|&|of\b|the\b)", re.IGNORECASE)
 
 
 def extract(doc: Document) -> Iterator[AuthorityMention]:
