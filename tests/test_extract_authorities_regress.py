@@ -49,7 +49,10 @@ def test_district_town_is_weak_evidence_for_its_county() -> None:
 
 
 def test_places_listed_in_a_health_body_name_are_not_councils() -> None:
-    text = "Barnet, Enfield and Haringey Mental Health NHS Trust and the Bristol, North Somerset and\nSouth Gloucestershire Clinical Commissioning Group attended."
+    text = (
+        "Barnet, Enfield and Haringey Mental Health NHS Trust and the Bristol, North Somerset and\n"
+        "South Gloucestershire Clinical Commissioning Group attended."
+    )
     assert gss(text) == set()
 
 
