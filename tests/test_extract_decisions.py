@@ -259,3 +259,44 @@ def test_roman_points_run_together_in_one_paragraph() -> None:
     got = decs(text)
     assert [d.number for d in got] == ["i", "ii", "iii"]
     assert got[1].text.startswith("The Panel asked that the fees")
+
+
+def test_minutes_confirmed_as_a_correct_record() -> None:
+    got = decs("Minutes:\n\nThe Panel confirmed the minutes of its meeting on 3 March 2015 "
+               "as an accurate record.\n")
+    assert [(d.kind, d.text[:9]) for d in got] == [("resolution", "The Panel")]
+    got = decs("Minutes:\n\nThe minutes of the last meeting of the Children's Scrutiny Panel held on "
+               "4 May, 2015 "
+               "were submitted and were approved as correct.\n")
+    assert [d.kind for d in got] == ["resolution"]
+
+
+def test_resolved_over_a_list_of_points() -> None:
+    got = decs("Minutes:\n\nIt was RESOLVED -\n\n* To note the update on the improvement plan.\n"
+               "* That the Panel meet again in July.\n\nThe meeting closed at 5 pm.\n")
+    assert [d.text for d in got] == ["To note the update on the improvement plan.",
+                                     "That the Panel meet again in July."]
+
+
+def test_it_was_resolved_to_is_kept_whole() -> None:
+    got = decs("Minutes:\n\nIt was RESOLVED to adopt the work programme as amended.\n")
+    assert [d.text for d in got] == ["It was RESOLVED to adopt the work programme as amended."]
+
+
+def test_agreed_with_an_aside() -> None:
+    got = decs("Minutes:\n\nThe Panel AGREED, with the changes noted, to recommend that "
+               "the plan be endorsed.\n")
+    assert len(got) == 1 and got[0].kind == "resolution"
+
+
+def test_options_joined_by_or_are_separate() -> None:
+    got = decs("Recommended -\n\nThat the Panel endorse the plan (Option 1);\nor\n\n"
+               "That the Panel ask for changes to the plan (Option 2).\n\nMinutes:\n\nDiscussed.\n")
+    recs = [d.text for d in got if d.kind == "recommendation"]
+    assert len(recs) == 2 and recs[1].endswith("(Option 2).")
+
+
+def test_action_row_with_lead_and_by_cells() -> None:
+    got = decs("Action: Circulate the audit summary to members | Lead: Head of Quality | By: 5 May 2017\n")
+    assert [(d.text, d.owner, d.due) for d in got] == [
+        ("Circulate the audit summary to members", "Head of Quality", "2017-05-05")]

@@ -265,3 +265,29 @@ def test_a_waiting_time_takes_the_concern_of_its_paragraph() -> None:
             "that the waiting time for the local service had fallen to 6 weeks.")
     got = [f for f in figs(text) if f.unit == "weeks"]
     assert [(f.value, f.concern) for f in got] == [(6, "mental-health")]
+
+
+def test_children_per_worker_is_a_caseload() -> None:
+    got = figs("Caseloads in the duty team stood at 19 children per social worker.")
+    assert [(f.value, f.unit, f.concern) for f in got] == [(19, "cases", "caseloads")]
+
+
+def test_caseload_range_in_words() -> None:
+    assert values("Caseloads in the locality teams ranged between fifteen and twenty-one.") == {
+        (15, "cases"), (21, "cases")}
+    assert values("The average caseload of 12 was one of the lowest in the region.") == {(12, "cases")}
+
+
+def test_word_number_parts_of_a_whole_and_of_them() -> None:
+    got = values("Five of the six agency social workers had been made permanent.")
+    assert (5, "staff") in got
+    got = values("Two team managers were interim; three substantive appointments had been made.")
+    assert (3, "staff") in got
+    got = values("Thirty newly qualified social workers had joined, and eight of them had since left.")
+    assert (8, "staff") in got
+    assert (6, "count") in values("The inspectors made ten recommendations, six of which were now complete.")
+
+
+def test_number_of_cases_fallen_from() -> None:
+    got = one("The number of unallocated cases had fallen from 64 to nil.")
+    assert (got.value, got.unit, got.qualifier) == (64, "count", "previous")

@@ -39,7 +39,7 @@ _INLINE_ACTION = re.compile(r"(?:^\W*|(?<=[.;:)!?]\s))(?:ACTION|Action)S?\s*[-:]
 _AGREED = re.compile(
     r"\W*(?:[\w ]{0,30},\s*)?(?:it\s+was\s+(?:agreed|resolved|decided)|(?:the|this)\s+(?:committee|panel|"
     r"sub-committee|cabinet|board|council|forum|group|members)\s+(?:unanimously\s+)?"
-    r"(?:agreed|resolved|decided))\s+(?:to|that)\b",
+    r"(?:agreed|resolved|decided))(?:,\s*[^,.;]{1,60},)?\s+(?:to|that)\b",
     _I,
 )
 # A routine outcome told as a plain sentence: "The minutes were taken as read, confirmed and
@@ -48,9 +48,21 @@ _PASSIVE = re.compile(
     r"\W*the\s+(?:(?!(?:said|reported|explained|advised|told|stated|informed|asked|that)\b)"
     r"[\w'/,-]+\s+){0,14}?(?:minutes|(?:work|forward)\s+(?:programme|plan)|report|"
     r"update|recommendations?|plan|terms\s+of\s+reference|strategy|policy|notes|protocol)\b"
-    r"(?:\s+[\w'/,-]+){0,12}?\s+(?:was|were)\s+(?:duly\s+|unanimously\s+|formally\s+)?"
+    r"(?:\s+[\w'/,-]+){0,18}?\s+(?:was|were)\s+(?:duly\s+|unanimously\s+|formally\s+)?"
     r"(?:noted|agreed|approved|confirmed|received|accepted|endorsed|adopted|taken\s+as\s+read)\b"
     r"(?:(?!\bthat\b)[^.;:])*[.]?\s*$", _I)
+# "The Committee confirmed the minutes of ... as a correct record": the minutes approved
+_MINUTES = re.compile(
+    r"\W*(?:the|this)\s+(?:committee|panel|sub-committee|cabinet|board|council|forum|commission|"
+    r"members)\s+(?:unanimously\s+)?(?:approved|confirmed|agreed|accepted|signed)\s+(?:the\s+)?"
+    r"minutes\b[^.;]*?\bas\s+(?:an?\s+)?(?:correct|accurate|true)\b(?:\s+record)?[^.;]*[.]?\s*$", _I)
+# "It was RESOLVED -" alone on its line: the points below are the resolutions
+_RESOLVED_HEAD = re.compile(
+    r"\W*(?:it\s+was\s+)?(?:resolved|agreed|decided)\s*[:\-\u2013\u2014]?\s*$", _I)
+# "text | Lead: owner | By: date": an action row with its owner and due date in cells
+_ROW_OWNER = re.compile(
+    r"\s*\|\s*(?:lead(?:\s+officer)?|owner|responsible(?:\s+officer)?|who)\s*:\s*([^|]+?)\s*"
+    r"(?:\|\s*(?:by|due(?:\s+date)?|deadline|when|target\s+date)\s*:\s*([^|]+?))?\s*\|?\s*$", _I)
 # An action table laid out in columns: "Action   Owner   Due" over its rows.
 _TABLE_HEAD = re.compile(
     r"^(?P<a>\s*(?:agreed\s+)?actions?)\s{2,}(?P<o>owner|responsible(?:\s+officer)?|lead(?:\s+officer)?|"
@@ -178,6 +190,15 @@ def _make(doc: Document, kind: str, s: int, e: int, number: str | None) -> Decis
         s += 1
     while e > s and (flat[e - 1].isspace() or flat[e - 1] == "|"):
         e -= 1
+    cells = _ROW_OWNER.search(flat, s, e) if kind == "action" else None
+    if cells and cells.end() == e:
+        owner_cell = fold(doc.text[cells.start(1) : cells.end(1)])
+        due_cell = _dates(fold(doc.text[cells.start(2) : cells.end(2)])) if cells.group(2) else []
+        e = cells.start()
+        text = fold(doc.text[s:e])
+        if len(text.split()) < 2:
+            return None
+        return Decision(kind, text, span(doc, s, e), number, owner_cell, due_cell[0][1] if due_cell else None)
     text = fold(doc.text[s:e])
     if len(text.split()) < (2 if kind == "action" else 3):  # not a stray "That" heading
         return None
@@ -277,6 +298,8 @@ def _entries(doc: Document, kind: str, start: int, end: int) -> list[tuple[int, 
     out: list[tuple[int, int, str | None]] = []
     for s, e, body in paras:
         text = flat[s:e]
+        if out and re.fullmatch(r"\W*(?:or|and)\W*", text, _I):  # "or" between two options
+            continue
         if _STOP.match(text):
             if out:
                 break
@@ -358,19 +381,31 @@ def _decisions(doc: Document) -> Iterator[Decision]:
             continue
         num = _ENUM.match(flat, b.start, b.end)  # "1. RESOLVED that the minutes ..."
         m = _INLINE_RESOLVED.match(flat, num.end() if num else b.start, b.end)
+        head = _RESOLVED_HEAD.match(flat, num.end() if num else b.start, b.end)
+        if head and head.end() == b.end:  # "It was RESOLVED -" over a list of points
+            nxt = next((s for s in seg.sections if s.start > b.start), None)
+            item = seg.item_at(b.start)
+            stop = min(nxt.start if nxt else len(flat), item.end if item else len(flat))
+            covered.append((b.start, stop))
+            yield from _section_entries(doc, "resolution", b.end, stop)
+            continue
         if m:  # "RESOLVED that ...", "It was agreed that ...": one decision, or a list after ":"
             stop = b.end
             if flat[b.start : b.end].rstrip().endswith(":"):
                 nxt = next((s for s in seg.sections if s.start > b.start), None)
                 stop = min(nxt.start if nxt else len(flat), (seg.item_at(b.start) or b).end)
             covered.append((b.start, stop))
-            yield from _section_entries(doc, "resolution", m.end(), stop)
+            whole = stop == b.end and re.match(
+                r"\s*it\s+was\s+(?:resolved|agreed|decided)\s+to\b", flat[b.start : b.end], _I)
+            # "It was RESOLVED to approve ...": a sentence in itself, kept whole
+            yield from _section_entries(doc, "resolution", b.start if whole else m.end(), stop)
             continue
         for a in _INLINE_ACTION.finditer(flat[b.start : b.end]):
             d = _make(doc, "action", b.start + a.end(), b.end, None)
             if d:
                 yield d
-        if _PASSIVE.match(flat, b.start, b.end) and len(list(sentences(doc, b.start, b.end))) == 1:
+        routine = _PASSIVE.match(flat, b.start, b.end) or _MINUTES.match(flat, b.start, b.end)
+        if routine and len(list(sentences(doc, b.start, b.end))) == 1:
             d = _make(doc, "resolution", b.start, b.end, None)
             if d:
                 covered.append((b.start, b.end))

@@ -71,7 +71,8 @@ _CHILD = (
     r"children|(?-i:LAC|CLA|CiC|UASC|CIN|CP)))"
 )
 _STAFF = (
-    r"(?:(?:agency\s+|newly\s+qualified\s+|experienced\s+|permanent\s+)?(?:social\s+workers?|"
+    r"(?:(?:permanent|substantive)\s+appointments|"
+    r"(?:agency\s+|newly\s+qualified\s+|experienced\s+|permanent\s+)?(?:social\s+workers?|"
     r"workers|staff|staff\s+members|practitioners|managers|team\s+managers|employees|posts|social\s+work\s+posts|"
     r"nurses|officers|advis[eo]rs|therapists|psychologists|locums|recruits|apprentices|"
     r"students|(?-i:NQSWs?|FTEs?)))"
@@ -113,7 +114,17 @@ _LINKED = re.compile(
     r"(?:\bof\s+(?:whom|which)|\bto|\binto|\bfrom|\bof|\bwith|\bthan|\band|\bor|\bwas|\bwere|\bis|\bare|\bat|\bby)\s+"
     r"(?:(?:about|around|approximately|over|under|nearly|almost|just|only|some|a\s+further|"
     r"a\s+total\s+of)\s+)?$", _I)
-_OF_THE_N = re.compile(r"^\s+of\s+(?:the|these|those|our)?\s*(\d[\d,]*)\s", _I)
+_OF_THE_N = re.compile(
+    rf"^\s+of\s+(?:the|these|those|our)?\s*(\d[\d,]*|{WORD_NUMBER.pattern})\s", _I)
+# "nine of which were complete", "fourteen of them": a part of the things just counted
+_OF_THOSE = re.compile(r"^\s+of\s+(?:which|whom|them|these|those)\b", _I)
+# "16 children per social worker" is a caseload
+_PER_WORKER = re.compile(
+    r"^[\s-]*(?:children|cases|families)\s+(?:per|for\s+each|to\s+each|each\s+per)\s+"
+    r"(?:(?:qualified|social|full[- ]time)\s+)*(?:social\s+)?(?:workers?|practitioners?)\b", _I)
+# "caseloads ... ranged between eighteen and twenty-two": a word number read as a caseload
+_CASELOAD_LINK = re.compile(
+    r"\b(?:between|and|or|of|at|to|from|averag\w*|around|about|approximately|ranged)\s+$", _I)
 
 _PREVIOUS_PRE = re.compile(
     r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|previously|originally|formerly)\s+"
@@ -286,9 +297,14 @@ def _infer_unit(
 
     ``lead`` is the text just before the passage, where the subject of "18 had started" may be.
     """
+    if _PER_WORKER.match(text[e:]):
+        return "cases", ""
     got = _unit_of(text, s, e)
     if got:
         return got
+    word = text[s].isalpha()
+    if prev_unit and _OF_THOSE.match(text[e:]):
+        return prev_unit, ""
     of_n = _OF_THE_N.match(text[e:]) or _RANGE_AFTER.match(text[e:])
     if of_n:  # "15 of the 62 social workers", "15 to 20 children"
         got = _unit_of(text, e + of_n.start(1), e + of_n.end(1))
@@ -303,7 +319,10 @@ def _infer_unit(
         subj = [(m.end(), u) for u, rx in _UNIT_NOUNS for m in rx.finditer(lead + " " + pre)]
         if subj and max(subj)[1] == "staff":
             return "staff", ""
-    word = text[s].isalpha()
+    sentence = re.split(r"[.!?;]\s", pre)[-1]
+    if word and _CASELOAD.search(sentence) and _CASELOAD_LINK.search(pre) and not _OF_THOSE.match(
+            text[e:]) and not re.match(r"\s+of\b", text[e:]):
+        return "cases", ""
     if word and prev_unit and _COMPARED.search(pre[-40:]):
         return prev_unit, ""
     if word and not (_CHANGE_TO.search(pre) or _HIRED.search(pre)):
@@ -319,6 +338,9 @@ def _infer_unit(
         if nouns:  # "the number of agency social workers had fallen from 31"
             _, unit, phrase = max(nouns)
             return unit, phrase
+        counted = re.search(r"\bnumber\s+of\s+((?:[\w-]+\s+){0,3}?[a-z]+s)\b[^.;]*$", sentence, _I)
+        if counted:  # "the number of unallocated cases had fallen from 97"
+            return "count", counted.group(1)
     return None, ""
 
 
