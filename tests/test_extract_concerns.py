@@ -151,3 +151,26 @@ def test_senior_appointments_and_joint_work() -> None:
     assert "multi-agency" in found(
         "5. Exploitation\n\nThe service described its joint work with the neighbouring borough on "
         "exploitation.\n")
+
+
+@pytest.mark.parametrize(
+    "sentence, concept",
+    [
+        ("The Cabinet Member thanked officers for their hard work on the report.", "morale-culture"),
+        ("Five of the six vacant posts had been filled since the spring.", "leadership-capacity"),
+        ("The programme was run with the Northshire and Eastvale Mental Health NHS Foundation Trust.",
+         "mental-health"),
+        ("The action was given to the Head of Service (Permanence and Care Leavers) for a reply.",
+         "care-leavers"),
+        ("The sergeant said the unit was a police resource run by the force.", "funding-resources"),
+        ("A £1,500 retention payment would be paid after two years.", "funding-resources"),
+        ("Members asked about the timeliness of return home interviews.", "practice-quality"),
+    ],
+)
+def test_passing_mentions_are_not_concerns(sentence: str, concept: str) -> None:
+    assert concept not in found("Item 5\n\n" + sentence)
+
+
+def test_management_grip_is_oversight() -> None:
+    assert "supervision-oversight" in found("Item 5\n\nThe themes were management grip and oversight, and "
+                                            "a stable workforce.")

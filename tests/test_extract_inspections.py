@@ -484,3 +484,30 @@ def test_visit_year_without_a_meeting_date_follows_the_narrative() -> None:
                   "9 March had focused on care planning.")
     visit = next(f for f in found if f.type == "monitoring-visit")
     assert (visit.start, visit.end) == ("2016-03-08", "2016-03-09")
+
+
+def test_page_footer_inside_a_sentence_and_board_review_judgement() -> None:
+    text = ("4 OFSTED INSPECTION\n\n(a) Ofsted had inspected the Council's children's services under the "
+            "single\n\n"
+            "Overview Committee - 03.05.17\n\n2\n\x0c\ninspection framework between 6 and 30 March 2017 and "
+            "published its report on 9 May 2017. Overall, children's services were found to be inadequate. "
+            "The review of the Local Safeguarding Children Board, carried out alongside the inspection, "
+            "found that the Board required improvement;\n")
+    got = {f.type: f for f in facts(text)}
+    assert summary(got["sif"]) == ("ofsted", "sif", "2017-03-06", "2017-03-30", "2017-05-09", "inadequate")
+    assert got["lscb-review"].judgement == "requires-improvement"
+    assert got["lscb-review"].start == "2017-03-06"
+
+
+def test_judgement_in_a_sentence_with_an_ungraded_jtai_goes_to_the_graded_inspection() -> None:
+    text = ("Ofsted had carried out a joint targeted area inspection between 2 and 6 March 2020. Members "
+            "were reminded that a JTAI is not graded, and that the county had been judged good overall at "
+            "its inspection of local authority children's services in June 2019.")
+    got = {f.type: f for f in facts(text)}
+    assert got["ilacs"].judgement == "good" and got["jtai"].judgement is None
+
+
+def test_found_services_to_be_requiring_improvement() -> None:
+    f = one("The Council's last standard inspection, in March 2019, had found services to be requiring "
+            "improvement to be good.")
+    assert f.judgement == "requires-improvement"

@@ -223,3 +223,27 @@ def test_initials_that_do_not_fit_stay_apart() -> None:
     found = extract("IN ATTENDANCE:- K. Farrow (Head of Finance).\n\n"
                     "The minister had appointed Mr Dennis Farrow as Commissioner in May.")
     assert {"K. Farrow", "Dennis Farrow"} <= set(found)
+
+
+def test_hyphenated_given_names() -> None:
+    found = extract("The report was written by Rose-Mary Tennant and checked by Lucy-Ann\nHargreaves.")
+    assert {"Rose-Mary Tennant", "Lucy-Ann Hargreaves"} <= set(found)
+
+
+def test_list_line_before_absent_label_keeps_the_label_out_of_the_name() -> None:
+    found = extract("Present: Councillor Olu Adeyemi (Chair), Councillor Dawn\nPetrie, "
+                    "Councillor Mark Tully\n"
+                    "Absent: Councillor Wendy Harker\n\nThe meeting began.")
+    assert "Mark Tully" in found and not any("Absent" in n for n in found)
+
+
+def test_name_wrapped_after_the_given_name_is_one_person() -> None:
+    found = extract("Present: Councillor Keith Lomas (Chair), Councillor Yusuf\nPatel (Vice-Chair), "
+                    "Councillor Ann Brady\n\nThe meeting began.")
+    assert "Yusuf Patel" in found and "Yusuf" not in found
+
+
+def test_surnames_inside_a_three_word_name_are_not_another_person() -> None:
+    found = extract("Councillors Glenys Roberts, Aled Morgan Hughes, Gareth Lloyd Evans\n\n"
+                    "The meeting began.")
+    assert "Gareth Lloyd Evans" in found and "Lloyd Evans" not in found

@@ -430,3 +430,34 @@ def test_initialled_holder_takes_the_full_name_given_later() -> None:
             "The Secretary of State had appointed Mr Brian Quarry as Commissioner on 3 May 2019.")
     found = by_title(text)
     assert found["Children's Services Commissioner"].holder == "Brian Quarry"
+
+
+def test_portfolio_member_is_a_cabinet_member() -> None:
+    found = by_title("The Portfolio Member for Children's Services updated the Committee.")
+    assert found["Portfolio Member for Children's Services"].role == "cabinet-member"
+
+
+def test_director_with_local_remit_and_area_in_brackets() -> None:
+    found = by_title("The report was presented by Ruth Ellery, Director, Local Delivery (North & East), "
+                     "who answered questions.")
+    assert "Director, Local Delivery (North & East)" in found
+
+
+def test_police_officer_title_leaves_out_the_force() -> None:
+    found = by_title("The Committee agreed to write to the Chief Constable of Kent Police about the hub.")
+    assert "Chief Constable" in found and not any("Kent" in t for t in found)
+
+
+def test_statutory_alias_in_brackets_refers_to_the_full_post() -> None:
+    found = by_title("Present: Corporate Director, Social Services and Housing "
+                     "(Director of Social Services)\n\n"
+                     "The Director of Social Services said that progress had been made.")
+    assert "Director of Social Services" not in found
+    assert found["Corporate Director, Social Services and Housing"].role == "director-social-services"
+
+
+def test_the_minister_is_the_one_minister_named() -> None:
+    found = by_title("The Secretary of State for Education issued a direction. The Commissioner would report "
+                     "to the Minister within three months.")
+    sos = "Secretary of State for Education"
+    assert set(found) & {sos, "Minister"} == {sos}

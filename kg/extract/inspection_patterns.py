@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from kg.dates import all_dates, find_dates, month_number
 from kg.document import Document
+from kg.extract.common import sentences
 
 _I = re.IGNORECASE
 INSPECTORATE = re.compile(  # the lookahead lets the scan skip quickly past other letters
@@ -51,6 +52,7 @@ TYPES: list[tuple[str, re.Pattern[str]]] = [
     ]
 ]
 VISITS = {"monitoring-visit", "focused-visit"}
+UNGRADED = VISITS | {"jtai"}
 OFSTED_ONLY = {t for t, _ in TYPES} - {"ciw-inspection"}
 GENERIC = re.compile(r"(?<![\w-])(?:re-?)?inspection\b(?!-)|\binspected\b", _I)
 FRAMEWORK_AFTER = re.compile(
@@ -102,6 +104,8 @@ JUDGEMENT = re.compile(
     rf"\b(?:rated|judged|graded)\s+(?:overall\s+)?(?:(?:as|to\s+be|to|at)\s+(?:being\s+)?)?['\"]?{J}"
     rf"|\b(?:found|assessed|deemed)\s+(?:overall\s+)?(?:as|to\s+be)\s+(?:being\s+)?['\"]?{J}"
     rf"|\b(?:rated|judged|graded)\s+(?:\w+(?:'s|s')?\s+){{1,5}}?(?:as|to\s+be)\s+['\"]?{J}"
+    rf"|\bfound\s+(?:the\s+|its\s+)?(?:council'?s?\s+|authority'?s?\s+)?(?:[\w']+\s+){{0,2}}?services\s+"
+    rf"(?:as|to\s+be)\s+(?:being\s+)?['\"]?{J}"
     rf"|\b(?:rated|judged|graded|found)\s+(?:the\s+)?overall\s+effectiveness\s+(?:of\s+(?:[\w']+\s+){{1,6}}?)?"
     rf"(?:as|to\s+be)\s+['\"]?{J}"
     rf"|\b(?:rated|judged)\s+(?:the\s+)?(?:council|authority|local\s+authority|it|them|us)\s+['\"]?{J}"
@@ -110,7 +114,10 @@ JUDGEMENT = re.compile(
     rf"|\b(?:judge?ment|rating|grade|grading|effectiveness)\s*(?:of\s+(?:the\s+)?(?:[\w']+\s+){{1,3}}?"
     rf"(?=was|is|were|remains?))?(?:(?:of|was|as|is|being|remains?|were)\s+|:\s*)"
     rf"(?:judged\s+|rated\s+|as\s+)?['\"]?{J}"
-    rf"|(?<![\w'])['\"]?{J}['\"]?\s+(?:overall\s+)?(?:judge?ment|rating|grade|outcome)",
+    rf"|(?<![\w'])['\"]?{J}['\"]?\s+(?:overall\s+)?(?:judge?ment|rating|grade|outcome)"
+    # "found that the Board required improvement", "found that services were inadequate"
+    rf"|\bfound\s+that\s+(?:the\s+)?(?:[\w']+\s+){{1,4}}?(?:(?:was|were|is|are|remained|remains|"
+    rf"(?:had|has|have)\s+been)\s+['\"]?{J}|(requir(?:es|ed)\s+improvement)\b)",
     _I,
 )
 J_OTHER = re.compile(r"\b(?:neighbour\w*|other|authorities|councils|comparator|statistical|those|"
@@ -208,14 +215,54 @@ def listed_visits(flat: str, s: int, e: int, open_list: VisitList | None) -> Lis
 
 
 
+# A page footer that interrupts a sentence in text taken from a PDF: the sentence stops without its
+# full stop, blank lines, footer lines (a page number, "Page 2 of 4", a running title with a date like
+# "22.06.16", a form feed), and it goes on in lower case.
+_FOOTER_LINE = (r"[ \t\x0c]*(?:\d{1,4}|Page\s+\d+(?:\s+of\s+\d+)?"
+                r"|[^\n]{0,100}?\b\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+                r"|[^\n]{0,100}?\bPage\s+\d+(?:\s+of\s+\d+)?)?[ \t\x0c]*\n")
+FOOTER = re.compile(rf"(?<=[A-Za-z,])[ \t]*\n(?:{_FOOTER_LINE}){{1,8}}[ \t\x0c]*(?=[a-z])")
+
+
+@lru_cache(maxsize=64)
+def unfooted(doc: Document) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """doc.flat with page footers inside sentences blanked (same length), and where they were."""
+    flat = doc.flat
+    gaps = tuple((m.start(), m.end()) for m in FOOTER.finditer(flat)
+                 if re.search(r"\S", flat[m.start() : m.end()]))
+    if not gaps:
+        return flat, gaps
+    out = list(flat)
+    for a, b in gaps:
+        out[a:b] = " " * (b - a)
+    return "".join(out), gaps
+
+
+def joined_sentences(doc: Document) -> list[tuple[int, int]]:
+    """Sentences of doc.flat, with a sentence that a page footer interrupts joined up again."""
+    _, gaps = unfooted(doc)
+    pieces = list(sentences(doc))
+    if not gaps:
+        return pieces
+    out: list[tuple[int, int]] = []
+    for s, e in pieces:
+        if any(a <= s and e <= b for a, b in gaps):
+            continue  # the footer itself
+        if out and any(abs(out[-1][1] - a) <= 2 and abs(s - b) <= 2 for a, b in gaps):
+            out[-1] = (out[-1][0], e)
+            continue
+        out.append((s, e))
+    return out
+
+
 def clause_before(flat: str, pos: int, lo: int, width: int) -> str:
     text = flat[max(lo, pos - width) : pos]
     cut = max(text.rfind(c) for c in ".;:!?")
     return text[cut + 1 :]
 
 
-def mentions_in(doc: Document, s: int, e: int) -> list[Mention]:
-    flat = doc.flat
+def mentions_in(doc: Document, s: int, e: int, flat: str | None = None) -> list[Mention]:
+    flat = doc.flat if flat is None else flat
     insp = [(m.start(), str(m.lastgroup).replace("_", "-")) for m in INSPECTORATE.finditer(flat, s, e)]
     raw: list[tuple[int, int, str | None, int | None, str]] = []
     for name, rx in TYPES:
@@ -315,12 +362,13 @@ def _gap(flat: str, a: int, b: int) -> int:
     return b - a - sum(len(m.group()) for m in INSPECTORATE.finditer(flat, a, b))
 
 
-def read_dates(doc: Document, s: int, e: int, ms: list[Mention], ref: str | None) -> list[str]:
+def read_dates(doc: Document, s: int, e: int, ms: list[Mention], ref: str | None,
+               text: str | None = None) -> list[str]:
     """Give each mention in the sentence its fieldwork and published dates; return orphan published.
 
     A date after the meeting is a plan ("a report back in March"), not the fieldwork of an inspection
     the minutes report on."""
-    flat, orphans, meeting = doc.flat, [], meeting_date(doc)
+    flat, orphans, meeting = doc.flat if text is None else text, [], meeting_date(doc)
     fieldwork: list[tuple[int, int, str, str | None, bool]] = []
     for d in find_dates(flat[s:e], years=True):
         a, b = s + d.start, s + d.end

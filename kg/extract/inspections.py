@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.document import Document
 from kg.extract import inspection_patterns as P
-from kg.extract.common import fold, reference_date, sentences, span
+from kg.extract.common import fold, reference_date, span
 from kg.facts import Inspection
 
 _I = re.IGNORECASE
@@ -61,7 +61,7 @@ def _read_judgements(flat: str, s: int, e: int) -> Iterator[_Judgement]:
         if everyday or P.J_OTHER.search(window):  # "good judgement" in its everyday sense
             continue
         subject = window[window.rfind(",") + 1 :][-40:]
-        board = bool(P.BOARD.search(subject))
+        board = bool(P.BOARD.search(subject) or P.BOARD.search(flat, m.start(), m.start(g)))
         if not board and (P.J_SUB.search(subject) or P.J_SUB_AFTER.match(flat, m.end(), e)):
             continue
         yj = P.J_YEAR.match(flat, m.end(), e)
@@ -103,7 +103,9 @@ def _typed_target(clusters: list[_Cluster], m: P.Mention) -> _Cluster | None:
 
 
 def _bare_target(clusters: list[_Cluster], m: P.Mention) -> _Cluster | None:
-    cands = [c for c in clusters if c.type not in P.VISITS and m.inspectorate in (None, c.inspectorate)]
+    # a bare "inspection" is the authority's, never the review of its safeguarding board
+    cands = [c for c in clusters if c.type not in P.VISITS and c.type != "lscb-review"
+             and m.inspectorate in (None, c.inspectorate)]
     if m.start or m.month:
         month = f"-{m.month:02d}" if m.month else ""
         dated = [c for c in cands if c.start and (_compatible(c.start, m.start) if m.start else
@@ -154,7 +156,8 @@ def _attach_judgements(flat: str, s: int, e: int, ms: list[P.Mention], earlier: 
     last_main = next((m for m in reversed(earlier) if m.type not in P.VISITS), None)
     boards = [m for m in earlier if m.type == "lscb-review"]
     for j in _read_judgements(flat, s, e):
-        pool = [m for m in ms if (m.type == "lscb-review") == j.board and m.type not in P.VISITS]
+        # visits and joint targeted area inspections are not graded
+        pool = [m for m in ms if (m.type == "lscb-review") == j.board and m.type not in P.UNGRADED]
         before = [m for m in pool if m.pos < j.pos]
         target: P.Mention | None
         if pool:  # the mention just before the judgement, else the one just after it in its clause
@@ -185,20 +188,20 @@ def _main_inspectorate(found: list[str]) -> str | None:
 
 
 def extract(doc: Document) -> Iterator[Inspection]:
-    flat, ref = doc.flat, P.meeting_date(doc) or reference_date(doc)
+    flat, ref = P.unfooted(doc)[0], P.meeting_date(doc) or reference_date(doc)
     mentions: list[P.Mention] = []
     by_item: dict[int, list[P.Mention]] = {}
     defaults: dict[int, str | None] = {}
     every = [(m.start(), str(m.lastgroup).replace("_", "-")) for m in P.INSPECTORATE.finditer(flat)]
     visit_list: P.VisitList | None = None
-    for s, e in sentences(doc):
+    for s, e in P.joined_sentences(doc):
         said = flat[s:e]
         listed, visit_list = P.listed_visits(flat, s, e, visit_list)
         if not listed and not P.CUE.search(said):
             continue
-        ms = P.mentions_in(doc, s, e) if P.TRIGGER_CUE.search(said) else []
+        ms = P.mentions_in(doc, s, e, flat) if P.TRIGGER_CUE.search(said) else []
         ms += [x for x in listed if not any(m.pos < x.end and x.pos < m.end for m in ms)]
-        orphans = P.read_dates(doc, s, e, ms, ref) if ms or "publi" in said.lower() else []
+        orphans = P.read_dates(doc, s, e, ms, ref, flat) if ms or "publi" in said.lower() else []
         ms = [m for m in ms if m.start or not m.listed]
         sif = next((m for m in ms if m.type == "sif" and m.start), None)
         for m in ms:  # the LSCB review ran alongside the SIF inspection it is reported with
@@ -227,7 +230,11 @@ def extract(doc: Document) -> Iterator[Inspection]:
         earlier.extend(ms)
     facts = _after_trigger([_fact(doc, c) for c in _cluster(mentions, flat, ref or "")], ref)
     sifs = {f.start: f.published for f in facts if f.type == "sif" and f.start and f.published}
+    dated = [f for f in facts if f.type == "sif" and f.start]
     for f in facts:  # the LSCB review ran alongside the SIF inspection and was published with it
+        if f.type == "lscb-review" and f.start is None and len(dated) == 1:
+            main = dated[0]
+            f = replace(f, start=main.start, end=main.end, published=f.published or main.published)
         if f.type == "lscb-review" and f.published is None and f.start in sifs:
             f = replace(f, published=sifs[f.start])
         yield f

@@ -87,6 +87,7 @@ CUES: dict[str, list[str]] = {
         r"supervis\w+", r"(?:management|managerial|manager|senior)\s+oversight",
         r"oversight\s+(?:of|by|from)\s+(?:managers?|management|practice|cases|casework)",
         r"management\s+decisions?", r"reflective\s+(?:practice|supervision)",
+        r"(?:management|managerial|manager)\s+(?:grip|challenge)(?:\s+(?:and|&)\s+oversight)?",
     ],
     "leadership-capacity": [
         r"leadership", r"senior\s+(?:leaders?|managers?|management|officers)",
@@ -94,7 +95,8 @@ CUES: dict[str, list[str]] = {
         r"level|arrangements|vacancies|turnover)", r"(?:well|poorly|strongly|effectively)[- ]led",
         r"interim\s+(?:leaders|managers|management|arrangements)",
         r"(?:team|service|group)\s+managers\b(?!\s+(?:and\s+)?staff)", r"manager(?:ial)?\s+posts",
-        rf"posts?\s+{_W}{{0,10}}(?:had|have|has)\s+(?:now\s+)?been\s+filled",
+        rf"(?:manager\w*|leadership|senior|director\w*|head\s+of\s+service)\s+{_W}{{0,2}}posts?\s+{_W}{{0,8}}"
+        r"(?:had|have|has)\s+(?:now\s+)?been\s+filled",
         r"(?:directors|heads\s+of\s+service)\s+(?:had|have|has)\s+(?:now\s+)?been\s+(?:appointed|recruited)",
         r"(?:appointed|recruited)\s+(?:\w+\s+){0,2}(?:directors|heads\s+of\s+service)\b",
     ],
@@ -107,7 +109,7 @@ CUES: dict[str, list[str]] = {
         r"visiting\s+(?:children|families)", r"professional\s+curiosity", r"pre-?birth",
         r"care\s+plan(?:s|ning)?", r"(?:child\s+protection|pathway|permanence|written)\s+plans?",
         r"plans\s+for\s+children", r"permanence", r"practi[cs]e", r"strengths[- ]based",
-        r"timeliness", r"timescales?", r"child\s+protection\s+(?:conferences?|enquiries|"
+        r"timeliness(?!\s+of\b)", r"timescales?", r"child\s+protection\s+(?:conferences?|enquiries|"
         r"investigations|register)", r"case\s?work", r"(?:variable|poor)\s+quality",
     ],
     "quality-assurance": [
@@ -133,7 +135,7 @@ CUES: dict[str, list[str]] = {
     ],
     "front-door": [
         r"front[- ]door", r"(?-i:MASH)", r"multi[- ]agency\s+safeguarding\s+hubs?",
-        r"(?:safeguarding|service|early\s+help)\s+hubs?", r"the\s+(?-i:Hub)",
+        r"(?:safeguarding|service|early\s+help)\s+hubs?",
         r"contact\s+centre", r"contact\s+(?:and|&)\s+referrals?",
         r"single\s+point\s+of\s+(?:contact|access|entry)", r"(?-i:SPOC|SPA)", r"(?:re-)?referrals?",
         r"contacts", r"duty\s+(?:and\s+assessment\s+)?(?:teams?|service|system)",
@@ -196,8 +198,9 @@ CUES: dict[str, list[str]] = {
         r"fund(?:ing|ed|s)", r"budgets?", r"budgetary", r"overspend\w*", r"underspend\w*",
         r"invest(?:ed|ing|ment)", r"reserves?",
         r"financial\s+(?:pressures?|position|challenges?|resources|investment|support|constraints)",
-        r"(?-i:resourc(?:e|es|ing))",
-        r"£\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion))?", r"grants?",
+        r"(?-i:resources)",
+        r"£\s?\d(?:[\d,.]*\d)?(?![\d,.]\d)(?:\s?(?:m|bn|k|million|billion))?(?!\s+(?:retention|recruitment|relocation|"
+        r"golden|welcome|joining|market)\b)", r"grants?",
     ],
     "improvement-governance": [
         r"improvement\s+(?:plans?|boards?|partners?|programmes?|journey|priorities|work|"
@@ -223,11 +226,19 @@ _POST_TITLE = re.compile(
     r"(?:\s*[,:-]\s*|\s+(?:of|for)\s+|\s+)(?:the\s+)?[A-Z][\w'-]*"
     r"(?:(?:\s*,\s*|\s+)(?:(?:and|&|of|for|the)\s+)*[A-Z][\w'-]*)*"
 )
+# "Head of Service (Fieldwork and Care Leavers)": the remit in brackets right after a short title.
+_POST_REMIT = re.compile(
+    r"\b(?:Director|Head|Manager|Member|Officer|Lead|Holder)(?:\s+(?:of|for)\s+[A-Z][\w'-]*)?"
+    r"\s*\([A-Z][^()]{0,80}\)"
+)
 _NAMES = re.compile(
     r"children\s+in\s+need\s+of\s+help\s+and\s+protection,?\s+children\s+looked\s+after,?\s+"
     r"and\s+care\s+leavers|performance\s+evaluation\s+inspection|human\s+resources"
     r"|requir\w*\s+improvement|audit\s+(?:and\s+governance\s+)?committee|in\s+practice,"
-    r"|(?:equality|equalities|environmental|integrated)?\s*impact\s+assessments?",
+    r"|(?:equality|equalities|environmental|integrated)?\s*impact\s+assessments?"
+    # a courtesy, not a discussion of morale; a health trust's name, not mental health services
+    r"|thank\w*\s+(?:\w+\s+){0,6}?for\s+(?:all\s+)?(?:their|the|his|her|your)\s+hard\s+work"
+    r"|(?-i:Mental\s+Health)(?=(?:\s+[A-Z][\w'-]*)*?\s+(?:NHS|Foundation|Partnership)\s+(?:[A-Z]\w*\s+)*Trust)",
     re.IGNORECASE,
 )
 
@@ -243,7 +254,7 @@ COMPILED: dict[str, re.Pattern[str]] = {k: _compile(v) for k, v in CUES.items()}
 def mask(text: str) -> str:
     """Same-length copy of text with post titles and other look-alike names blanked."""
     out = list(text)
-    for rx in (_POST_TITLE, _NAMES):
+    for rx in (_POST_TITLE, _POST_REMIT, _NAMES):
         for m in rx.finditer(text):
             out[m.start() : m.end()] = " " * (m.end() - m.start())
     return "".join(out)

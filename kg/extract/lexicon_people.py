@@ -56,7 +56,7 @@ DOMAIN_WORDS = frozenset(
     practice prevention protection provider provision public quality regeneration resources
     safeguarding safer school schools send services service skills social special specialist
     standards strategy stronger support targeted transformation wellbeing well-being workforce
-    young youth
+    young youth delivery
     """.split()
 )
 
@@ -78,7 +78,7 @@ NOT_NAME = (DOMAIN_WORDS - {"young", "early"}) | frozenset(
     square gardens crescent station park way pdf kb mb court close lodge programme project
     model scheme review update framework pilot network initiative approach toolkit system data
     team unit strategy associates consulting consultancy ltd limited plc llp solicitors partners
-    company
+    company absent apologies
     """.split()
 )
 
@@ -115,6 +115,12 @@ def plausible_name(s: str, single_ok: bool = False) -> bool:
     if not words or len(toks) > 5 or any(is_blocked(t) for t in words):
         return False
     return single_ok or len(toks) >= 2
+
+
+def is_given(word: str) -> bool:
+    """A common given name, or a hyphenated pair of them ("Ann-Marie", "Kerry-Ann")."""
+    parts = word.lower().split("-")
+    return word.lower() in GIVEN_NAMES or len(parts) == 2 and all(p in GIVEN_NAMES for p in parts)
 
 
 def trim_name(raw: str) -> str:
@@ -154,7 +160,7 @@ def strict_names(flat: str) -> list[NameHit]:
             hits.append(NameHit(m.start(), s, s + len(kept), name, fold_ws(m.group("hon"))))
     covered = [(h.start, h.end) for h in hits]
     for w in re.finditer(WORD, flat):
-        if w.group().lower() not in GIVEN_NAMES or any(a <= w.start() < b for a, b in covered):
+        if not is_given(w.group()) or any(a <= w.start() < b for a, b in covered):
             continue
         if re.search(r"\bSt\.?\s+$", flat[max(0, w.start() - 4) : w.start()]):
             continue
@@ -235,7 +241,7 @@ HEADS = (
     _head(
         "cab",
         r"\b(?:(?:lead\s+)?cabinet\s+member|executive\s+(?:board\s+)?member|lead\s+member"
-        r"|(?:cabinet\s+)?portfolio\s+holder|cabinet\s+lead|(?:lead|executive)\s+councillor(?=\s+for\b))\b(?!s|\s+(?:decision|session|"
+        r"|(?:cabinet\s+)?portfolio\s+(?:holder|member)|cabinet\s+lead|(?:lead|executive)\s+councillor(?=\s+for\b))\b(?!s|\s+(?:decision|session|"
         r"meeting|briefing)s?\b)",
         "cabinet-member",
         ext=True,
@@ -394,6 +400,11 @@ CLOSE_OR_LOWER = re.compile(r"\s*(?:[,.;:)]|$)|\s+[a-z]")
 IN_PLACE = re.compile(r" in (?!the\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=[\s,.;:)]|$)")
 LIST_ENTRY = re.compile(rf"[ \t]*(?:{HONORIFIC}[ \t]|{WORD}[ \t]+{WORD}[ \t]*[-,(])")
 PAREN = re.compile(r"\s*\(([^()\n]{1,60})\)")
+# "(South & West)", "(North East)": the area a post covers, in brackets after its title.
+_POINT = r"(?:North|South|East|West|Central|Mid)(?:[ -](?:North|South|East|West))?"
+AREA = re.compile(rf"{_POINT}(?:\s*(?:,|&|and)\s*{_POINT})*")
+# "of Essex Police": the body a police officer serves, not part of the title.
+POLICE_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,4}(?:Police|Constabulary)\b")
 WITH_RESP = re.compile(r"\s+with\s+(?:special\s+|lead\s+)?responsibility(?:\s+for)?(?=\s)", re.I)
 OF_FOR = re.compile(r"\s+(of|for)\s+(?=\S)", re.I)
 REPORT_OF = re.compile(r"\b(report|presentation|update)\s+(?:of|by|from)\s+(?:the\s+)?$", re.I)
@@ -416,6 +427,14 @@ def in_service(flat: str, pos: int) -> bool:
     return bool(_IN_SERVICE.match(flat, pos))
 
 
+def _local_service(flat: str, m: re.Match[str]) -> bool:
+    """"Local" before a service word: "Local Delivery", "Local Services"."""
+    if (m.group(2) or "").lower() != "local":
+        return False
+    n = NP_TOK.match(flat, m.end())
+    return bool(n and n.group(2) and low(n.group(2)) in DOMAIN_WORDS)
+
+
 def domain_run(flat: str, pos: int, caps: bool) -> int:
     """End of a run of service words ("Children's Social Care and Early Help") at pos."""
     end, p, last_ok = pos, pos, False
@@ -430,7 +449,7 @@ def domain_run(flat: str, pos: int, caps: bool) -> int:
             continue
         if w in ("and", "&"):
             last_ok = False
-        elif low(w) in DOMAIN_WORDS and (w[0].isupper() or not caps):
+        elif (low(w) in DOMAIN_WORDS or _local_service(flat, m)) and (w[0].isupper() or not caps):
             last_ok = True
         else:
             break

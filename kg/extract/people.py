@@ -196,6 +196,22 @@ def _hits(doc: Document) -> list[_Hit]:
     return hits
 
 
+def _drop_contained(hits: list[_Hit]) -> list[_Hit]:
+    """A hit inside a longer one ("Imran" in "Imran Qureshi", "Lloyd Williams" in "Trefor Lloyd
+    Williams") is the same person: its capacity goes to the longer hit."""
+    out: list[_Hit] = []
+    for h in hits:
+        size = h.end - h.start
+        outer = [o for o in hits if o.start <= h.start and h.end <= o.end and o.end - o.start > size]
+        if not outer:
+            out.append(h)
+            continue
+        o = max(outer, key=lambda x: x.end - x.start)
+        if h.capacity and h.capacity != o.capacity:
+            out.append(_Hit(o.start, o.end, o.name, h.capacity))
+    return out
+
+
 def _key(name: str) -> str:
     return re.sub(r"[^a-z ]", "", fold_ws(name.replace(".", " ")).lower()).strip()
 
@@ -219,7 +235,7 @@ def _given(h: _Hit) -> bool:
 
 
 def extract(doc: Document) -> Iterator[Person]:
-    hits = sorted(_hits(doc), key=lambda h: h.start)
+    hits = sorted(_drop_contained(_hits(doc)), key=lambda h: h.start)
     links: dict[str, str] = {}
     for mt in posts.mentions(doc):
         if mt.holder:

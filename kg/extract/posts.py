@@ -136,6 +136,8 @@ def _extend(flat: str, norm: str, hs: int, he: int, head: lx.Head) -> tuple[int,
     end, bare = he, True
     caps = flat[hs].isupper()
     if head.kind in ("leader", "chair", "commissioner", "minister", "ceo", "police"):
+        if head.kind == "police" and lx.POLICE_BODY.match(flat, end):
+            return end, True
         m = lx.OF_FOR.match(flat, end)
         if m:
             q = _np(flat, m.end(), norm)
@@ -164,7 +166,7 @@ def _extend(flat: str, norm: str, hs: int, he: int, head: lx.Head) -> tuple[int,
             inner = m.group(1).strip()
             after = lx.OF_FOR.match(flat, m.end())
             if lx.INTERIM.fullmatch(inner) or (re.fullmatch(r"[A-Z]{2,6}", inner) and after) or (
-                    _domain_list(flat, m.start(1), m.end(1))):
+                    _domain_list(flat, m.start(1), m.end(1))) or (not bare and lx.AREA.fullmatch(inner)):
                 end, bare = m.end(), False
                 continue
         m = lx.OF_FOR.match(flat, end)
@@ -262,6 +264,7 @@ def _raw_mentions(doc: Document) -> list[Mention]:
             found.append((m.start(), m.end(), head))
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     out: list[Mention] = []
+    aliases: dict[str, tuple[str, str]] = {}  # "director of social services" -> (title, role)
     taken = -1
     skip_until = -1
     for hs, he, head in found:
@@ -302,6 +305,10 @@ def _raw_mentions(doc: Document) -> list[Mention]:
             role = ("director-social-services" if "social" in word or word == "dss"
                     else "director-childrens-services")
             skip_until = st.end()
+            aliases.setdefault(fold(st.group(1)).lower(), (title, role))
+        alias = aliases.get(title.lower())
+        if alias and not st:  # "the Director of Social Services": the post that holds that role
+            title, role = alias
         out.append(Mention(start, end, title, head, bare, interim, role))
         taken = end
     return out
@@ -381,6 +388,9 @@ def _resolve(ms: list[Mention]) -> list[tuple[Mention, str]]:
             cands = [f for f in full if f.head.kind == "head"]
         if not cands and c == "director":
             cands = [f for f in full if f.head.kind == "dir"]
+        ministers = [f for f in full if f.head.kind == "minister"]
+        if not cands and m.head.kind == "minister" and len({f.title for f in ministers}) == 1:
+            cands = ministers  # "the Minister": the one minister named
         if not cands:  # "the Commissioner" for "the Children's Services Commissioner"
             cands = [f for f in full if f.head.kind == m.head.kind
                      and f" {c} " in f" {core(f.title).replace(',', ' ')} "]
