@@ -21,7 +21,11 @@ _PAPERS = re.compile(r",\s*(?:pdf|docx?|xlsx?)\s+\d+(?:\.\d+)?\s*[kmg]b\b|\s\|\s
 _NUMBERED = re.compile(
     r"^\s*(?P<label>(?i:item|minute|min\.?|agenda\s+item)\s*(?i:no\.?)?\s*)?"
     r"(\d{1,4}(?:[./]\d{1,4})?[a-z]?|[A-Z]{1,6}/\d{1,4}/\d{1,4})"
-    r"(?:\.|:|\s-|\s)\s*([A-Z\"'(].{2,200})$"
+    r"(?:\.|:|\s-|\s+:|\s)\s*([A-Z\"'(].{2,200})$"
+)
+# "11 JUNE 2019" is a date line, not item 11
+_DATE_TITLE = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b", re.IGNORECASE
 )
 # Procedural items that open most meetings: they anchor pages whose items carry no numbers.
 _PROCEDURAL = re.compile(
@@ -214,6 +218,7 @@ def _item_heads(lines: list[tuple[int, int, str]], pdf: bool) -> list[tuple[int,
             if (
                 not sentence
                 and not _PAPERS.search(title)
+                and not _DATE_TITLE.match(title)
                 and len(title) <= 160
                 and not _NOT_TITLE.match(title)
                 and num > last
@@ -224,7 +229,7 @@ def _item_heads(lines: list[tuple[int, int, str]], pdf: bool) -> list[tuple[int,
                 last = num
         prev_blank = blank or bool(_SECTION.match(line))
     # A lone "1." list inside prose is not an agenda; items come in runs or head the page.
-    if len(heads) == 1 and heads[0][0] > 3:
+    if len(heads) == 1 and heads[0][0] > 3 and not _labelled(lines[heads[0][0]][2]):
         heads = []
     return heads or _unnumbered_heads(lines)
 
@@ -239,6 +244,12 @@ def _caps_wrap(title: str, nxt: str) -> bool:
         or t.endswith((",", "-", "&"))
         or t.split()[-1] in ("AND", "OF", "FOR", "THE", "TO", "IN")
     )
+
+
+def _labelled(line: str) -> bool:
+    """'Item 7. TITLE' or an upper-case heading: an item even when it is the only one."""
+    m = _NUMBERED.match(line)
+    return bool(m and (m.group("label") or m.group(3).isupper()))
 
 
 def _item_number_value(number: str) -> float:

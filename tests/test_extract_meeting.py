@@ -63,37 +63,59 @@ def test_welsh_cabinet_board_minutes_held_line_wrapped() -> None:
 
 
 def test_meeting_of_x_held_on() -> None:
-    [m] = extract("Meeting of Corporate Parenting Panel held on Thursday 5 July 2018 at 2.00 pm "
-                  "at Room 2.1, Civic Centre, Newcastle.\n\nPresent: Councillor A Smith\n")
+    [m] = extract(
+        "Meeting of Corporate Parenting Panel held on Thursday 5 July 2018 at 2.00 pm "
+        "at Room 2.1, Civic Centre, Newcastle.\n\nPresent: Councillor A Smith\n"
+    )
     assert (m.committee, m.date, m.venue) == (
-        "Corporate Parenting Panel", "2018-07-05", "Room 2.1, Civic Centre, Newcastle")
+        "Corporate Parenting Panel",
+        "2018-07-05",
+        "Room 2.1, Civic Centre, Newcastle",
+    )
 
 
 def test_minutes_of_the_meeting_of_the_cabinet_upper_case() -> None:
-    [m] = extract("MINUTES OF THE MEETING OF THE CABINET HELD ON WEDNESDAY 12 MARCH 2019 AT 10.00 "
-                  "AM IN COMMITTEE ROOM 1, COUNTY HALL, CARDIFF\n\nPRESENT: Councillor Huw David\n")
+    [m] = extract(
+        "MINUTES OF THE MEETING OF THE CABINET HELD ON WEDNESDAY 12 MARCH 2019 AT 10.00 "
+        "AM IN COMMITTEE ROOM 1, COUNTY HALL, CARDIFF\n\nPRESENT: Councillor Huw David\n"
+    )
     assert (m.committee, m.date, m.venue) == (
-        "CABINET", "2019-03-12", "COMMITTEE ROOM 1, COUNTY HALL, CARDIFF")
+        "CABINET",
+        "2019-03-12",
+        "COMMITTEE ROOM 1, COUNTY HALL, CARDIFF",
+    )
 
 
 def test_labelled_fields_place_and_numeric_date() -> None:
-    [m] = extract("Committee: Children's Services Scrutiny Panel\nDate: 05/04/2017\n"
-                  "Place:\nCouncil Chamber, Town Hall\n\n1. Apologies\n\nNone.\n\n"
-                  "2. Minutes\n\nAgreed.\n")
+    [m] = extract(
+        "Committee: Children's Services Scrutiny Panel\nDate: 05/04/2017\n"
+        "Place:\nCouncil Chamber, Town Hall\n\n1. Apologies\n\nNone.\n\n"
+        "2. Minutes\n\nAgreed.\n"
+    )
     assert (m.committee, m.date, m.venue) == (
-        "Children's Services Scrutiny Panel", "2017-04-05", "Council Chamber, Town Hall")
+        "Children's Services Scrutiny Panel",
+        "2017-04-05",
+        "Council Chamber, Town Hall",
+    )
 
 
 def test_html_title_minutes_for_committee_on_date() -> None:
-    [m] = extract("Minutes for Children's Select Committee on Tuesday 6 March 2018, 10.30 am - "
-                  "Wiltshire Council\n\nItems\n\n10\n\nApologies\n\nNone.\n\n11\n\nMinutes\n\n"
-                  "Agreed.\n")
+    [m] = extract(
+        "Minutes for Children's Select Committee on Tuesday 6 March 2018, 10.30 am - "
+        "Wiltshire Council\n\nItems\n\n10\n\nApologies\n\nNone.\n\n11\n\nMinutes\n\n"
+        "Agreed.\n"
+    )
     assert (m.committee, m.date) == ("Children's Select Committee", "2018-03-06")
 
 
 def test_single_item_page_has_no_meeting() -> None:
-    assert extract("Agenda item\n\nOfsted inspection - update report\n\nMinutes:\n\nThe Director "
-                   "reported that the inspection took place on 7 March 2019.\n") == []
+    assert (
+        extract(
+            "Agenda item\n\nOfsted inspection - update report\n\nMinutes:\n\nThe Director "
+            "reported that the inspection took place on 7 March 2019.\n"
+        )
+        == []
+    )
 
 
 @needs_shared
@@ -124,53 +146,77 @@ def test_repo_gold_meetings() -> None:
 
 # --- sentence headers and single-item pages ---------------------------------------------------
 
+
 def test_at_a_meeting_of_uppercase_header() -> None:
-    out = extract("At a meeting of the PEOPLE SCRUTINY COMMITTEE held in the TOWN HALL, WESTBURY on "
-                  "MONDAY, 7th MARCH, 2022 at 6.00 p.m.\n\nPresent:-\n\nCouncillor A Rowe in the "
-                  "Chair\n\n1. Apologies\n\nNone.")
+    out = extract(
+        "At a meeting of the PEOPLE SCRUTINY COMMITTEE held in the TOWN HALL, WESTBURY on "
+        "MONDAY, 7th MARCH, 2022 at 6.00 p.m.\n\nPresent:-\n\nCouncillor A Rowe in the "
+        "Chair\n\n1. Apologies\n\nNone."
+    )
     assert out and out[0].committee == "PEOPLE SCRUTINY COMMITTEE"
     assert out[0].date == "2022-03-07"
     assert out[0].venue == "TOWN HALL, WESTBURY"
 
 
 def test_was_held_header_venue_stops_before_date() -> None:
-    out = extract("HARBURY BOROUGH COUNCIL\n\nCHILDREN'S SERVICES PANEL\n\nA MEETING of the "
-                  "CHILDREN'S SERVICES PANEL was held at the GUILDHALL, MARKET SQUARE, HARBURY on "
-                  "WEDNESDAY, 2ND JUNE, 2021, at 2.00 p.m.\n\nPRESENT:\nChair - Councillor B Lyle\n\n"
-                  "1. APOLOGIES\n\nNone.")
+    out = extract(
+        "HARBURY BOROUGH COUNCIL\n\nCHILDREN'S SERVICES PANEL\n\nA MEETING of the "
+        "CHILDREN'S SERVICES PANEL was held at the GUILDHALL, MARKET SQUARE, HARBURY on "
+        "WEDNESDAY, 2ND JUNE, 2021, at 2.00 p.m.\n\nPRESENT:\nChair - Councillor B Lyle\n\n"
+        "1. APOLOGIES\n\nNone."
+    )
     assert out and out[0].venue == "GUILDHALL, MARKET SQUARE, HARBURY"
     assert out[0].date == "2021-06-02"
 
 
 def test_single_item_page_meeting_line() -> None:
-    out = extract("Agenda item - Fostering Update | Some Council\n\nAgenda item\n\n12. Fostering "
-                  "Update\n\nMeeting: 04/10/2021 - Corporate Parenting Board (Item 12.)\n\nMinutes:"
-                  "\n\nThe Board noted the update.")
+    out = extract(
+        "Agenda item - Fostering Update | Some Council\n\nAgenda item\n\n12. Fostering "
+        "Update\n\nMeeting: 04/10/2021 - Corporate Parenting Board (Item 12.)\n\nMinutes:"
+        "\n\nThe Board noted the update."
+    )
     assert out and out[0].committee == "Corporate Parenting Board"
     assert out[0].date == "2021-10-04"
 
 
 def test_committee_before_the_date_on_one_line() -> None:
-    [m] = extract("Agenda and minutes\n\nSchools Forum - Wednesday, 4th March, 2020 2.00 pm\n\n"
-                  "Venue: Room 5, Town Hall\n\nItems\n\n1. Apologies\n\nNone.\n")
+    [m] = extract(
+        "Agenda and minutes\n\nSchools Forum - Wednesday, 4th March, 2020 2.00 pm\n\n"
+        "Venue: Room 5, Town Hall\n\nItems\n\n1. Apologies\n\nNone.\n"
+    )
     assert (m.committee, m.date) == ("Schools Forum", "2020-03-04")
 
 
 def test_meeting_held_in_a_venue_line() -> None:
-    [m] = extract("NORTHTOWN COUNCIL\n\nCHILDREN'S SCRUTINY PANEL\n\nMINUTES - 9 MAY 2018\n\n"
-                  "Meeting held in Committee Room 2, Town Hall, High Street, Northtown at 7.00 pm.\n\n"
-                  "Present: Councillor A Smith (Chair).\n\n1. MINUTES\n\nAgreed.\n")
+    [m] = extract(
+        "NORTHTOWN COUNCIL\n\nCHILDREN'S SCRUTINY PANEL\n\nMINUTES - 9 MAY 2018\n\n"
+        "Meeting held in Committee Room 2, Town Hall, High Street, Northtown at 7.00 pm.\n\n"
+        "Present: Councillor A Smith (Chair).\n\n1. MINUTES\n\nAgreed.\n"
+    )
     assert m.venue == "Committee Room 2, Town Hall, High Street, Northtown"
     assert m.date == "2018-05-09"
 
 
 def test_item_page_breadcrumb_is_not_the_committee_and_venue_follows() -> None:
-    text = ("Agenda item - Budget Update - Anyshire Council\n\n"
-            "Home > Meetings > Corporate Parenting Panel > Issue\n\nAgenda item\n\nBudget Update\n\n"
-            "Meeting: 04/05/2021 - Corporate Parenting Panel (Item 7.)\n\n"
-            "Venue: Room 2, Shire Hall, Anytown AN1 1AA\n\nContact: Ivo Pell, Democratic Services\n\n"
-            "Minutes:\n\nThe Panel noted the report.\n")
+    text = (
+        "Agenda item - Budget Update - Anyshire Council\n\n"
+        "Home > Meetings > Corporate Parenting Panel > Issue\n\nAgenda item\n\nBudget Update\n\n"
+        "Meeting: 04/05/2021 - Corporate Parenting Panel (Item 7.)\n\n"
+        "Venue: Room 2, Shire Hall, Anytown AN1 1AA\n\nContact: Ivo Pell, Democratic Services\n\n"
+        "Minutes:\n\nThe Panel noted the report.\n"
+    )
     (m,) = extract(text)
     assert m.committee == "Corporate Parenting Panel"
     assert m.date == "2021-05-04"
     assert m.venue == "Room 2, Shire Hall, Anytown AN1 1AA"
+
+
+def test_meeting_held_date_time_and_venue_on_one_line() -> None:
+    text = (
+        "BARCHESTER COUNTY COUNCIL\n\nChildren's Scrutiny Committee\n\n"
+        "Meeting held 4 May 2021 at 2.00 pm, Shire Hall, High Street, Barchester\n\n"
+        "1. Apologies for Absence\n\nNone.\n\n2. Ofsted Update\n\nThe report was noted.\n"
+    )
+    (info,) = list(meeting.extract(make_doc(text)))
+    assert info.date == "2021-05-04"
+    assert info.venue == "Shire Hall, High Street, Barchester"

@@ -155,3 +155,23 @@ def test_lists_of_papers_are_not_items() -> None:
         "The Committee noted the report.\n\n5. Workforce Update\n\nText.\n"
     )
     assert [i.number for i in items(make_doc(text))] == ["4", "5"]
+
+
+def test_date_line_is_not_an_item_and_spaced_colon_numbers_are() -> None:
+    text = (
+        "SCRUTINY COMMITTEE\n\n11 JUNE 2019\n\nPresent: Councillors.\n\n"
+        "1 : APOLOGIES FOR ABSENCE\n\nNone.\n\n"
+        "2 : DECLARATIONS OF INTEREST\n\nNone.\n"
+    )
+    assert [(i.number, i.title) for i in items(make_doc(text))] == [
+        ("1", "APOLOGIES FOR ABSENCE"),
+        ("2", "DECLARATIONS OF INTEREST"),
+    ]
+
+
+def test_single_labelled_item_below_a_header() -> None:
+    text = (
+        "Borough Council\nScrutiny Committee - 19 October 2016\nCouncil Chamber\n\n"
+        "Item 7.  CSSIW INSPECTION\n\nText.\n"
+    )
+    assert [i.number for i in items(make_doc(text))] == ["7"]

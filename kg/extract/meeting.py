@@ -27,8 +27,7 @@ _HELD_HEAD = (
     r"\s+(?:the\s+)?|minutes\s+(?:of|for)\s+(?:the\s+)?|minutes\s*[:-]\s*)(?P<c>.+?)"
 )
 _HELD = (
-    re.compile(_HELD_HEAD + r",?\s+(?:was\s+)?held\s+(?P<rest>(?:on|at|in|virtually|remotely)\b.*)$",
-               re.I),
+    re.compile(_HELD_HEAD + r",?\s+(?:was\s+)?held\s+(?P<rest>(?:on|at|in|virtually|remotely)\b.*)$", re.I),
     re.compile(_HELD_HEAD + r"(?:,?\s+(?P<rest>(?:on|at|in)\b.*)|\s*$)", re.I),
 )
 _COMMITTEE = re.compile(
@@ -40,16 +39,20 @@ _VENUE_LINE = re.compile(
     r"County\s+Hall|Town\s+Hall|City\s+Hall|Guildhall|Council\s+Offices|Conference\s+Room|"
     r"Meeting\s+Room|Room\s+\d|Microsoft\s+Teams|Remote|Virtual|Online)\b"
 )
-_TIME = re.compile(r"\b(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|noon)|\bat\s+noon\b",
-                   re.IGNORECASE)
-_PLACE_IN = re.compile(r"\b(?i:at|in)\s+(?:(?i:the)\s+)?(?P<v>[A-Z](?:[^.;]|\.(?=\S))*?)"
-                       r"\s*(?:\.(?=\s|$)|;|$)")
+_TIME = re.compile(
+    r"\b(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|noon)|\bat\s+noon\b", re.IGNORECASE
+)
+_PLACE_IN = re.compile(
+    r"\b(?i:at|in)\s+(?:(?i:the)\s+)?(?P<v>[A-Z](?:[^.;]|\.(?=\S))*?)"
+    r"\s*(?:\.(?=\s|$)|;|$)"
+)
 _VENUE_TAIL = re.compile(r"[\s,]+(?i:on|at|from|commencing|starting)?[\s,]*$")
 # A page for one agenda item: "Meeting: 27/01/2020 - Children's Panel (Item 45.)".
 _ITEM_PAGE = re.compile(r"^[ \t]*Meeting\s*:\s*(?P<v>.+?)\s*(?:\((?i:item)\s*[\w.]*\)\s*)?$", re.M)
 _DASH_SEP = re.compile(r"\s+-\s+")
 _PHONE = re.compile(r"[\s,;]+(?:Tel(?:ephone)?|Phone|E-?mail|Direct\s+line)\b.*$", re.IGNORECASE)
 _LABELISH = re.compile(r"\n(?=[ \t]*[A-Z][\w ]{0,30}:)")
+_HELD_DATED = re.compile(r"^[ \t]*(?:the\s+)?meeting\s+(?:was\s+)?held\s+(?:on\s+)?(?P<rest>.*)$", re.I)
 # "The meeting was held in the Council Chamber, Civic Offices at 6.30 pm."
 _MEETING_HELD = re.compile(r"^[ \t]*(?:the\s+)?meeting\s+(?:was\s+)?held\s+(?P<rest>(?:in|at)\b.*)$", re.I)
 # What separates a committee from the date that follows it: "Cabinet - Thursday, ".
@@ -118,7 +121,7 @@ def _held(doc: Document, s: int, fline: str, found: dict[str, str]) -> bool:
 
 
 def _committee_name(head: str) -> str | None:
-    """"Cabinet - Thursday, ": the committee a line names before the date on it, if it names one."""
+    """ "Cabinet - Thursday, ": the committee a line names before the date on it, if it names one."""
     name = _DATE_LEAD.sub("", head)
     if name.strip() and _is_committee(name) and not _NOT_COMMITTEE.search(name) and len(name) <= 120:
         return name
@@ -136,9 +139,15 @@ def _committee_before(doc: Document, s: int, head: str, found: dict[str, str]) -
 def _field(doc: Document, s: int, line: str, f: re.Match[str], found: dict[str, str]) -> str | None:
     """Record a labelled field; return its key when the value is on the next line."""
     label = f.group("label").lower()
-    key = ("venue" if label in ("venue", "place", "location", "where") else
-           "contact" if label.startswith("contact") else
-           "date" if "date" in label else "committee")
+    key = (
+        "venue"
+        if label in ("venue", "place", "location", "where")
+        else "contact"
+        if label.startswith("contact")
+        else "date"
+        if "date" in label
+        else "committee"
+    )
     value = f.group("value").strip()
     if key == "contact":
         value = _PHONE.sub("", value).rstrip(" ,;")
@@ -172,8 +181,11 @@ def _item_page(doc: Document, end: int, found: dict[str, str], used: list[tuple[
     # the labelled lines that follow it on such a page: "Venue: ...", "Contact: ..."
     for s, e, line in list(_lines(doc.norm, m.end() + 1, min(len(doc.norm), m.end() + 600)))[:4]:
         f = _FIELD.match(line)
-        if not f or f.group("label").lower() in ("meeting", "committee", "body") or "date" in f.group(
-                "label").lower():
+        if (
+            not f
+            or f.group("label").lower() in ("meeting", "committee", "body")
+            or "date" in f.group("label").lower()
+        ):
             break
         if _field(doc, s, line, f, found) is None:
             used.append((s, e))
@@ -220,6 +232,18 @@ def extract(doc: Document) -> Iterator[MeetingInfo]:
             used.append((s, fe))
             skip_to = fe
             continue
+        dated = _HELD_DATED.match(fline)
+        if dated and "date" not in found:
+            # "Meeting held 21 November 2018 at 5.00 pm, Town Hall, Pinstone Street"
+            when = all_dates(dated.group("rest"))
+            if when and when[0][0] == 0:
+                found["date"] = when[0][2]
+                tail = _TIME.sub(lambda m: " " * len(m.group()), dated.group("rest")[when[0][1] :])
+                venue = re.sub(r"^[\s,]*(?:at|in)?[\s,]*", "", tail).strip(" ,.")
+                if venue and venue[0].isupper() and "venue" not in found:
+                    found["venue"] = fold(venue)
+                used.append((s, fe))
+                continue
         held = _MEETING_HELD.match(fline)
         if held and "venue" not in found:
             venue = _venue_from(held.group("rest"))
@@ -231,8 +255,13 @@ def extract(doc: Document) -> Iterator[MeetingInfo]:
             found["venue"] = fold(doc.text[s:e])
             used.append((s, e))
             continue
-        if ("committee" not in found and _is_committee(line) and len(line) <= 120
-                and not _NOT_COMMITTEE.search(line) and not line.endswith(".")):
+        if (
+            "committee" not in found
+            and _is_committee(line)
+            and len(line) <= 120
+            and not _NOT_COMMITTEE.search(line)
+            and not line.endswith(".")
+        ):
             found["committee"] = fold(doc.text[s:e])
             found.setdefault("title", found["committee"])
             used.append((s, e))
