@@ -3,37 +3,15 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from functools import wraps
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
+from kg.cli_common import graph_option, graph_paths, reports_errors
 from kg.errors import KgError
 from kg.paths import DEFAULT_GRAPH
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def reports_errors(fn: F) -> F:
-    """Map every KgError to its one-line message and exit code, in one place."""
-
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except KgError as exc:
-            click.echo(f"kg: {exc}", err=True)
-            sys.exit(exc.exit_code)
-        except BrokenPipeError:
-            sys.exit(0)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _graphs(graphs: tuple[Path, ...]) -> list[Path]:
-    return list(graphs) or [DEFAULT_GRAPH]
 
 
 @click.group()
@@ -88,14 +66,7 @@ def build(paths: tuple[Path, ...], output: Path, partial: bool, jobs: int | None
 
 @main.command()
 @click.argument("name")
-@click.option(
-    "-g",
-    "--graph",
-    "graphs",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help=f"Graph file(s) to query [default: {DEFAULT_GRAPH}].",
-)
+@graph_option("query")
 @click.option(
     "-f",
     "--format",
@@ -127,7 +98,7 @@ def query(
         return
     from kg.api import run_query
 
-    click.echo(run_query(name, _graphs(graphs), fmt, _params(params)), nl=False)
+    click.echo(run_query(name, graph_paths(graphs), fmt, _params(params)), nl=False)
 
 
 def _params(params: tuple[str, ...]) -> dict[str, str]:
@@ -153,7 +124,7 @@ def list_queries() -> None:
 
 
 @main.command()
-@click.option("-g", "--graph", "graphs", multiple=True, type=click.Path(path_type=Path))
+@graph_option("convert")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="Output file; format by extension (.ttl .trig .nq .nt .jsonld .graphml .gexf).")
 @click.option("-f", "--format", "fmt", default=None,
@@ -165,28 +136,28 @@ def export(graphs: tuple[Path, ...], output: Path, fmt: str | None) -> None:
     if fmt in ("graphml", "gexf") or output.suffix.lower() in (".graphml", ".gexf"):
         from kg.viz import export_network
 
-        click.echo(export_network(_graphs(graphs), output, fmt))
+        click.echo(export_network(graph_paths(graphs), output, fmt))
         return
     from kg.api import export as run_export
 
     if fmt and output.suffix.lower() != f".{fmt}":
         output = output.with_name(output.name + f".{fmt}")
-    click.echo(run_export(_graphs(graphs), output))
+    click.echo(run_export(graph_paths(graphs), output))
 
 
 @main.command()
-@click.option("-g", "--graph", "graphs", multiple=True, type=click.Path(path_type=Path))
+@graph_option("count")
 @click.option("--network", is_flag=True, help="Add centrality and community figures of the network.")
 @reports_errors
 def stats(graphs: tuple[Path, ...], network: bool) -> None:
     """Counts by class, documents and authorities (and, with --network, centrality)."""
     from kg.api import stats as run_stats
 
-    click.echo(run_stats(_graphs(graphs)), nl=False)
+    click.echo(run_stats(graph_paths(graphs)), nl=False)
     if network:
         from kg.viz import network_stats
 
-        click.echo(network_stats(_graphs(graphs)), nl=False)
+        click.echo(network_stats(graph_paths(graphs)), nl=False)
 
 
 @main.command("eval")
@@ -202,8 +173,7 @@ def evaluate(gold_dir: Path, corpus_dir: Path, details: bool) -> None:
 
 
 @main.command()
-@click.option("-g", "--graph", "graphs", multiple=True, type=click.Path(path_type=Path),
-              help=f"Graph file(s) to validate [default: {DEFAULT_GRAPH}].")
+@graph_option("validate")
 @click.option("-s", "--sources", multiple=True, type=click.Path(path_type=Path, exists=True),
               help="The minutes files or folders, to check quotes of .txt documents too.")
 @reports_errors
@@ -212,7 +182,7 @@ def validate(graphs: tuple[Path, ...], sources: tuple[Path, ...]) -> None:
     from kg.errors import ValidationFailed
     from kg.validate import validate as run_validate
 
-    report = run_validate(_graphs(graphs), list(sources))
+    report = run_validate(graph_paths(graphs), list(sources))
     click.echo(report.render().rstrip("\n"))
     if not report.conforms:
         raise ValidationFailed("the graph does not conform to ontology/shapes.ttl; see the lines above")

@@ -2,39 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
-from kg.paths import DEFAULT_GRAPH
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _reports_errors(fn: F) -> F:
-    """kg.cli.reports_errors, looked up when the command runs (kg.cli imports this module)."""
-
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from kg.cli import reports_errors
-
-        return reports_errors(fn)(*args, **kwargs)
-
-    return wrapper  # type: ignore[return-value]
+from kg.cli_common import graph_option, graph_paths, reports_errors
 
 
 @click.command()
-@click.option(
-    "-g",
-    "--graph",
-    "graphs",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help=f"Graph file(s) to serve [default: {DEFAULT_GRAPH}].",
-)
+@graph_option("serve")
 @click.option(
     "--host",
     default="127.0.0.1",
@@ -63,7 +39,7 @@ def _reports_errors(fn: F) -> F:
     help="Rows (or triples) an answer may have; more is an error (HTTP 422).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Do not log each request.")
-@_reports_errors
+@reports_errors
 def serve(graphs: tuple[Path, ...], host: str, port: int, timeout: float, max_rows: int, quiet: bool) -> None:
     """Serve the graph as a read-only SPARQL endpoint (/sparql) with a query page (/)."""
     from kg.serve import serve as run_serve
@@ -71,7 +47,7 @@ def serve(graphs: tuple[Path, ...], host: str, port: int, timeout: float, max_ro
     def say(line: str) -> None:
         click.echo(line, err=line.startswith("kg:"))
 
-    run_serve(list(graphs) or [DEFAULT_GRAPH], host, port, timeout, max_rows, quiet, say)
+    run_serve(graph_paths(graphs), host, port, timeout, max_rows, quiet, say)
 
 
 @click.command()
@@ -83,24 +59,17 @@ def serve(graphs: tuple[Path, ...], host: str, port: int, timeout: float, max_ro
     help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store (Oxigraph), "
     "http://localhost:3030/ds/data (Fuseki).",
 )
-@click.option(
-    "-g",
-    "--graph",
-    "graphs",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help=f"Graph file(s) to push [default: {DEFAULT_GRAPH}]; .trig or .nq keep one graph per document.",
-)
+@graph_option("push (.trig or .nq keep one graph per document)")
 @click.option(
     "--graph-param",
     default="graph",
     show_default=True,
     help="Name of the URL parameter that names the graph (Virtuoso: graph-uri).",
 )
-@_reports_errors
+@reports_errors
 def push(store_url: str, graphs: tuple[Path, ...], graph_param: str) -> None:
     """Write each named graph into a triple store (PUT: a re-push replaces, never duplicates)."""
     from kg.push import push as run_push
 
-    for line in run_push(list(graphs) or [DEFAULT_GRAPH], store_url, graph_param):
+    for line in run_push(graph_paths(graphs), store_url, graph_param):
         click.echo(line, err=line.startswith("kg:") or " is a merged graph" in line)

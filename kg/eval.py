@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
+
 from kg.build import process
 from kg.errors import InputError
 from kg.queries import as_set, library, run, table_rows
@@ -324,7 +326,9 @@ def evaluate(gold_dir: Path, corpus_dir: Path) -> EvalReport:
         store = as_set(result.store)
         tables = {}
         for cat in TABLES:
-            cols, rows = table_rows(run(store, queries[cat], union=False))
+            solutions = run(store, queries[cat], union=False)
+            assert isinstance(solutions, ox.QuerySolutions)  # the answer tables are SELECTs
+            cols, rows = table_rows(solutions)
             tables[cat] = [dict(zip(cols, r, strict=True)) for r in rows]
         for cat, s in score_document(gold, tables).items():
             per[cat].add(s)

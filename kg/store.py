@@ -61,9 +61,9 @@ def serialise_store(store: ox.Store, suffix: str, prefixes: dict[str, str]) -> b
     parsed = ox.parse(lines, format=line_format)
     if fmt == ox.RdfFormat.JSON_LD:
         return _jsonld(list(parsed), prefixes)
-    kwargs = {"prefixes": prefixes} if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else {}
+    named = prefixes if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     stream = parsed if keep else (q.triple for q in parsed)
-    out = ox.serialize(stream, format=fmt, **kwargs)
+    out = ox.serialize(stream, format=fmt, prefixes=named)
     assert out is not None  # no output file given: serialize returns the bytes
     return out
 
