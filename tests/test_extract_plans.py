@@ -279,3 +279,32 @@ def test_priority_areas_as_a_numbered_list_with_a_long_last_one() -> None:
     )
     got = labels(text)
     assert "Joint working with the clinical commissioning group and the regional police force" in got
+
+
+def test_numbered_parts_inline_wrap_lines_and_name_components_in_brackets() -> None:
+    text = (
+        "Minutes:\n\n"
+        "The Recovery Plan was built around three strands: Strand 1 - Voice of the\n"
+        "Child; Strand 2 - Permanence (including the fostering review, the kinship\n"
+        "protocol and the adoption tracker); and Strand 3 - Partnerships.\n"
+    )
+    got = elements(text)
+    ws = {p.workstream for p in got if p.workstream}
+    assert ws == {"Voice of the Child", "Permanence", "Partnerships"}
+    comps = {p.component for p in got if p.workstream == "Permanence" and p.component}
+    assert comps == {"fostering review", "kinship protocol", "adoption tracker"}
+
+
+def test_components_after_a_colon_on_a_numbered_workstream_line() -> None:
+    text = (
+        "Minutes:\n\n"
+        "The Improvement Plan has two workstreams:\n\n"
+        "- Workstream 1 - Early Help: Family Hubs Network; Parenting Offer.\n"
+        "- Workstream 2 - Care Leavers: Local Offer refresh; Housing Pathway.\n"
+    )
+    got = elements(text)
+    comps = {(p.workstream, p.component) for p in got if p.component}
+    assert ("Early Help", "Family Hubs Network") in comps
+    assert ("Early Help", "Parenting Offer") in comps
+    assert ("Care Leavers", "Housing Pathway") in comps
+    assert "Workstream 1" not in labels(text)

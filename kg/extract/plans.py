@@ -88,7 +88,8 @@ _PARTS = re.compile(
 )
 _WORKSTREAM = re.compile(
     r"\b(?P<ws>work\s?stream|priority|theme|strand)\s+(?P<n>\d{1,2}|[A-Z])\b\s*(?:of\s+the\s+[\w' ]{0,40}?"
-    r"plan\s*)?[-:]\s*(?P<name>[A-Z][\w' ,&()-]{2,60}?)(?=\s+(?:namely|including|which|where)\b|"
+    r"plan\s*)?[-:]\s*(?P<name>[A-Z](?:[\w' ,&()-]|\n(?!\s*\n)){2,60}?)"
+    r"(?=\s*\((?:including|namely)\b|\s+(?:namely|including|which|where)\b|"
     r"\s+(?:work\s?stream|priority|theme|strand)\s+(?:\d{1,2}|[A-Z])\s*[-:]|[.;:]|$)",
     _I | re.MULTILINE,
 )
@@ -158,7 +159,7 @@ def _split_list(text: str, n: int | None) -> list[str]:
     return [_clean(p) for p in parts if 0 < len(p.split()) <= 8]
 
 
-_INCLUDING = re.compile(r"(?:\s+-\s+|,\s*)(?:including|such\s+as|with)\s+", _I)
+_INCLUDING = re.compile(r"(?:\s+-\s+|,\s*|\s*(?P<paren>\())(?:including|such\s+as|with)\s+", _I)
 _LEAD = re.compile(
     r"^(?:(?:the|a|an|our|its|their)\s+)?(?:(?:roll-?out|introduction|development|expansion|launch|"
     r"creation|implementation|use)\s+of\s+(?:the\s+|a\s+|an\s+)?)?", _I)
@@ -174,7 +175,10 @@ def _included(flat: str, s: int, e: int) -> list[str]:
     m = _INCLUDING.search(flat, s, e)
     if not m:
         return []
-    tail = re.split(r"[.;:]\s|[.;:]?$|\s+-\s+", flat[m.end() : e].strip(), maxsplit=1)[0]
+    if m.group("paren"):  # "Quality of Practice (including A, B and C)": the list ends at ")"
+        close = flat.find(")", m.end(), m.end() + 300)
+        e = close if close > 0 else e
+    tail = re.split(r"[.;:]\s|[.;:]?$|\s+-\s+|\)", flat[m.end() : e].strip(), maxsplit=1)[0]
     items = _AND_ITEM.sub(lambda a: (a.group("h") or "") + "\0", tail).split("\0")
     if len(items) == 1 and " and " in tail and len(tail.split()) > 6:
         items = tail.split(" and ")
@@ -230,6 +234,8 @@ def _listed(doc: Document, end: int, n: int | None) -> list[tuple[int, int, str]
                 head = re.split(r"\s+(?:through|via|across|by\s+means\s+of|so\s+that)\s+", head)[0]
             out.append((s, e, head))
         return out
+    if _NUMBERED.match(after.lstrip(" :")):
+        return []  # "four priorities: Priority 1 - A; Priority 2 - B": each read as a numbered part
     if re.match(r"\s*(?::|,?\s*(?:including|namely|such\s+as))", rest, _I):
         return [(end, stop, p) for p in _split_list(rest.lstrip(" :,"), n)]
     if n and re.match(r"\s+-\s+[A-Z\"']", rest):  # "three priorities - A, B and C - and ..."
@@ -359,6 +365,7 @@ def _workstreams(doc: Document, main: str) -> Iterator[PlanElement]:
         stop = _line_end(flat, m.end())
         if i + 1 < len(found):
             stop = min(stop, found[i + 1].start())
+        yield from _after_colon(doc, main, ws, m.end(), stop)
         for comp in _included(flat, m.end() - 2, stop):
             yield PlanElement(main, span(doc, m.start(), stop), workstream=ws, component=comp)
         if flat[m.end() : stop].rstrip().endswith(":"):
@@ -381,3 +388,17 @@ def _workstreams(doc: Document, main: str) -> Iterator[PlanElement]:
                 if e - s < 300 and e != _line_end(flat, m.end()):  # a bullet: its components
                     for comp in _included(flat, s, e):
                         yield PlanElement(main, span(doc, s, e), workstream=label, component=comp)
+
+
+def _after_colon(doc: Document, main: str, ws: str, end: int, stop: int) -> Iterator[PlanElement]:
+    """Components listed on the line after a numbered part's name: "Workstream 2 - Front Door: A; B."."""
+    flat = doc.flat
+    m = re.match(r"\s*:\s*(?P<list>\S[^\n]*)", flat[end:stop])
+    if not m:
+        return
+    text = re.split(r"\.\s|\.$", m.group("list").strip())[0]
+    items = [_clean(i) for i in re.split(r"\s*;\s*(?:and\s+)?", text)]
+    if len(items) < 2 or not all(0 < len(i.split()) <= 7 for i in items):
+        return
+    for comp in items:
+        yield PlanElement(main, span(doc, end + m.start("list"), stop), workstream=ws, component=comp)
