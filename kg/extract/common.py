@@ -37,12 +37,17 @@ def sentences(doc: Document, start: int = 0, end: int | None = None) -> Iterator
 
 
 @lru_cache(maxsize=64)
+def meeting_date(doc: Document) -> str | None:
+    """The first full date (day, month, year) of the header, if the document has one."""
+    dates = all_dates(doc.flat[: max(doc.segments.header_end, 0)])
+    return dates[0][2] if dates else None
+
+
+@lru_cache(maxsize=64)
 def reference_date(doc: Document) -> str | None:
     """The meeting's date if the header gives one, else the latest full date in the text."""
-    header = doc.flat[: max(doc.segments.header_end, 0)]
-    dates = all_dates(header)
-    if dates:
-        return dates[0][2]
+    if found := meeting_date(doc):
+        return found
     every = [d for _, _, d in all_dates(doc.flat)]
     return max(every) if every else None
 

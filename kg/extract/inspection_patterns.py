@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.dates import all_dates, find_dates, month_number
+from kg.dates import find_dates, month_number
 from kg.document import Document
-from kg.extract.common import sentences
+from kg.extract.common import meeting_date, sentences
 
 _I = re.IGNORECASE
 INSPECTORATE = re.compile(  # the lookahead lets the scan skip quickly past other letters
@@ -318,16 +318,6 @@ def _nearest(ms: list[Mention], a: int, b: int, flat: str, back: int, ahead: int
         return max(before, key=lambda m: m.end)
     after = [m for m in ms if m.pos >= b and m.pos - b <= ahead and not brk.search(flat[b : m.pos])]
     return min(after, key=lambda m: m.pos) if after else None
-
-
-@lru_cache(maxsize=64)
-def meeting_date(doc: Document) -> str | None:
-    """The date the document's header gives the meeting: its first full date, if it gives one.
-
-    A month alone in a header ("since the report published in November 2014") is a date of
-    something the meeting discusses, not the meeting's."""
-    dates = all_dates(doc.flat[: max(doc.segments.header_end, 0)])
-    return next((d for _, _, d in dates if len(d) == 10), None)
 
 
 @lru_cache(maxsize=64)

@@ -188,7 +188,7 @@ def _main_inspectorate(found: list[str]) -> str | None:
 
 
 def extract(doc: Document) -> Iterator[Inspection]:
-    flat, ref = P.unfooted(doc)[0], P.meeting_date(doc) or reference_date(doc)
+    flat, ref = P.unfooted(doc)[0], reference_date(doc)
     mentions: list[P.Mention] = []
     by_item: dict[int, list[P.Mention]] = {}
     defaults: dict[int, str | None] = {}
