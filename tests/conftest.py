@@ -34,3 +34,13 @@ def make_pdf(text: str, path: Path) -> Path:
         pdf.multi_cell(0, 5, para or " ", new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
     return path
+
+
+def repo_gold_pairs() -> list[tuple[Path, Path]]:
+    """(document, gold file) for each annotated minutes file of tests/data."""
+    pairs = []
+    for gold_path in sorted((DATA / "gold").glob("*.json")):
+        doc_path = next((DATA / "minutes").glob(gold_path.stem + ".*"), None)
+        if doc_path is not None:
+            pairs.append((doc_path, gold_path))
+    return pairs

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import DATA, DEV_CORPUS, make_doc, needs_shared
+from conftest import DEV_CORPUS, make_doc, needs_shared, repo_gold_pairs
 
 from kg.extract import meeting
 from kg.facts import MeetingInfo
@@ -126,11 +126,8 @@ def test_dev_pages_have_no_header(name: str) -> None:
 
 def test_repo_gold_meetings() -> None:
     checked = 0
-    for gold_path in sorted((DATA / "gold").glob("*.json")):
+    for doc_path, gold_path in repo_gold_pairs():
         want = json.loads(gold_path.read_text()).get("meeting") or {}
-        doc_path = next((DATA / "minutes").glob(gold_path.stem + ".*"), None)
-        if doc_path is None:
-            continue
         sources, _ = find_sources([doc_path])
         got = list(meeting.extract(read_document(sources[0])))
         if not any(want.get(k) for k in ("committee", "date", "venue")):

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import DATA, DEV_CORPUS, DEV_GOLD, make_doc, needs_shared
+from conftest import DEV_CORPUS, DEV_GOLD, make_doc, needs_shared, repo_gold_pairs
 
 from kg.extract import people
 from kg.facts import Person
@@ -147,10 +147,7 @@ def test_dev_gold_people(name: str) -> None:
 
 def test_repo_gold_people() -> None:
     tp = total = bad = 0
-    for gold_path in sorted((DATA / "gold").glob("*.json")):
-        doc_path = next((DATA / "minutes").glob(gold_path.stem + ".*"), None)
-        if doc_path is None:
-            continue
+    for doc_path, gold_path in repo_gold_pairs():
         t, n, fp, _ = score(doc_path, gold_path)
         tp, total, bad = tp + t, total + n, bad + len(fp)
     assert total and tp / total >= 0.9 and bad <= max(2, tp // 20)

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import DATA, DEV_CORPUS, DEV_GOLD, make_doc, needs_shared
+from conftest import DEV_CORPUS, DEV_GOLD, make_doc, needs_shared, repo_gold_pairs
 
 from kg.extract import posts
 from kg.facts import Post
@@ -235,10 +235,7 @@ def test_dev_gold_posts(name: str) -> None:
 
 def test_repo_gold_posts() -> None:
     tp = core = bad = 0
-    for gold_path in sorted((DATA / "gold").glob("*.json")):
-        doc_path = next((DATA / "minutes").glob(gold_path.stem + ".*"), None)
-        if doc_path is None:
-            continue
+    for doc_path, gold_path in repo_gold_pairs():
         t, c, errors, _ = score(doc_path, gold_path)
         tp, core, bad = tp + t, core + c, bad + len(errors)
     assert core and tp / core >= 0.9 and bad <= max(2, tp // 20)
