@@ -2,7 +2,7 @@
 
     python bench/queries.py [--docs 2600] [--seed 7] [--repeat 5] [--graph FILE] [--out FILE]
 
-Without --graph, the graph is generated from facts (kg.facts) through kg.graph.document_quads,
+Without --graph, the graph is generated from facts (kg.extract.facts) through kg.graph.quads.document_quads,
 the path the extractors take, with every kind of fact at a realistic density, so the timings do
 not depend on how far the extractors have got. With --graph, any built graph is timed instead
 (e.g. `python bench/synth.py --docs 3000 --out /tmp/c && kg build /tmp/c -o /tmp/g.trig`).
@@ -26,12 +26,13 @@ sys.path.insert(0, str(ROOT))
 
 import pyoxigraph as ox  # noqa: E402
 
-from kg import facts as F  # noqa: E402
-from kg.document import Document  # noqa: E402
-from kg.graph import PREFIXES, authority_quads, document_quads, vocabulary_quads  # noqa: E402
-from kg.queries import format_result, library, merge_graphs, run  # noqa: E402
-from kg.reference import official_inspections, official_quads, statistical_neighbours  # noqa: E402
-from kg.store import load, write_graph  # noqa: E402
+from kg.extract import facts as F  # noqa: E402
+from kg.graph.quads import PREFIXES, authority_quads, document_quads, vocabulary_quads  # noqa: E402
+from kg.graph.reference import official_quads  # noqa: E402
+from kg.graph.store import load, write_graph  # noqa: E402
+from kg.reading.document import Document  # noqa: E402
+from kg.reference.ofsted import official_inspections, statistical_neighbours  # noqa: E402
+from kg.sparql.library import format_result, library, merge_graphs, run  # noqa: E402
 
 CONCERNS = [
     "agency-staff",

@@ -4,9 +4,10 @@
     python bench/run.py --profile 200        # cProfile of one build, top functions by cumtime
 
 Corpora are generated once into bench/.cache/ (regenerated when the generator changes). Every
-measurement runs in a fresh interpreter: one full ``kg.build.build`` (the figure of record:
+measurement runs in a fresh interpreter: one full ``kg.pipeline.build.build`` (the figure of record:
 wall time, peak RSS, output size) and one run split into phases (reading only, then
-``kg.build.process`` = read + extract + quads into the store, then ``kg.store.serialise_store`` =
+``kg.pipeline.build.process`` =
+read + extract + quads into the store, then ``kg.graph.store.serialise_store`` =
 sorted N-Quads lines + serialise, then the file write). Prints a table and adds it to the top
 of bench/results.md.
 """
@@ -37,10 +38,10 @@ import json, resource, sys, time
 t0 = time.perf_counter()
 from pathlib import Path
 import pyoxigraph as ox
-from kg import build as B
-from kg.graph import PREFIXES
-from kg.readers import read_document
-from kg.store import FORMATS, serialise_store, sorted_lines, write_atomic
+from kg.pipeline import build as B
+from kg.graph.quads import PREFIXES
+from kg.reading.readers import read_document
+from kg.graph.store import FORMATS, serialise_store, sorted_lines, write_atomic
 import hashlib, kg
 fp = hashlib.sha256()
 for f in sorted(Path(kg.__file__).parent.rglob("*.py")):
@@ -223,7 +224,7 @@ def report(rows: list[dict[str, float | str]], a: argparse.Namespace, cmd: str) 
     return "\n".join([
         "# kg build benchmark", "", *machine(), f"- command: `{cmd}`",
         f"- output: .{a.format}; corpus: bench/synth.py, seed {a.seed}", "",
-        f"## Full build (`kg.build.build`, fresh interpreter, median of {a.repeat})", "",
+        f"## Full build (`kg.pipeline.build.build`, fresh interpreter, median of {a.repeat})", "",
         *lines[: len(rows) + 2], "", "## Phases (one separate run)", "",
         *lines[len(rows) + 3 :], "", "## Notes", "", *notes, "",
         "quads made: what `process` produced, duplicates included; statements out: what the "

@@ -3,7 +3,7 @@
     python bench/viz.py --docs 10000 [--seed 1] [--out DIR] [--full-overview] [--no-browser]
 
 The graph is synthesised directly as facts (every drawn class, seeded, through
-kg.graph.document_quads), so it holds posts, people, plans, concerns, figures and decisions
+kg.graph.quads.document_quads), so it holds posts, people, plans, concerns, figures and decisions
 however far the extractors have got. ``--synth`` instead writes minutes with bench/synth.py
 and reads them with ``kg build`` (slower; only as rich as the extractors).
 """
@@ -19,12 +19,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg import facts as F
-from kg.authorities import register
-from kg.document import Document
-from kg.graph import PREFIXES, authority_quads, document_quads, vocabulary_quads
-from kg.store import write_graph
-from kg.vocab import vocabularies
+from kg.extract import facts as F
+from kg.graph.quads import PREFIXES, authority_quads, document_quads, vocabulary_quads
+from kg.graph.store import write_graph
+from kg.graph.vocab import vocabularies
+from kg.reading.document import Document
+from kg.reference.register import register
 
 FIRST = (
     "Alex Sam Jo Chris Pat Lee Robin Kim Jordan Morgan Taylor Casey Jamie Ali Sian Rhys "
@@ -158,7 +158,7 @@ def synth_minutes(docs: int, seed: int, out: Path) -> Path:
         ],
         check=True,
     )
-    from kg.build import build
+    from kg.pipeline.build import build
 
     res = build([out / "minutes"], out / "graph.nq", partial=True)
     print(f"kg build: {len(res.documents)} documents read, {len(res.errors)} failed")

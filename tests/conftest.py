@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.document import Document
-from kg.paths import ROOT
+from kg.reading.document import Document
+from kg.resources import ROOT
 
 SHARED = ROOT.parent / "shared"
 DEV_CORPUS = SHARED / "corpus" / "dev"

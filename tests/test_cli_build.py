@@ -7,7 +7,7 @@ import rdflib
 from click.testing import CliRunner
 from rdflib.compare import isomorphic
 
-from kg.cli import main
+from kg.cli.main import main
 from tests.conftest import DEV_CORPUS, needs_shared
 
 pytestmark = needs_shared
@@ -100,9 +100,9 @@ def test_validate_passes_then_fails_on_a_tampered_graph(dev_graph: Path, tmp_pat
 
 
 def test_parallel_build_equals_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import kg.build
+    import kg.pipeline.build
 
-    monkeypatch.setattr(kg.build, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(kg.pipeline.build, "PARALLEL_MIN", 2)
     serial, parallel = tmp_path / "s.trig", tmp_path / "p.trig"
     assert CliRunner().invoke(main, ["build", str(DEV_CORPUS), "-o", str(serial), "-j", "1"]).exit_code == 0
     assert CliRunner().invoke(main, ["build", str(DEV_CORPUS), "-o", str(parallel), "-j", "2"]).exit_code == 0

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.dates import all_dates, find_dates, infer_year, iso, parse_date
+from kg.extract.dates import all_dates, find_dates, infer_year, iso, parse_date
 
 REF = "2019-04-15"
 
@@ -83,7 +83,7 @@ def test_existing_helpers_unchanged() -> None:
 
 
 def test_resolve_after_an_anchor() -> None:
-    from kg.dates import find_dates
+    from kg.extract.dates import find_dates
 
     [d] = find_dates("on 12 and 13 April")
     assert d.resolve(None, "2016-01") == ("2016-04-12", "2016-04-13", True)

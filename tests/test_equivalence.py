@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.document import normalise_chars
 from kg.extract import extract_all
-from kg.facts import AgendaItem, AuthorityMention
-from kg.readers import Source, read_document
+from kg.extract.facts import AgendaItem, AuthorityMention
+from kg.reading.document import normalise_chars
+from kg.reading.readers import Source, read_document
 from tests.conftest import DATA
 
 FOLDER = DATA / "equivalence"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from kg.cli import main
-from kg.eval import TABLES, _match, date_match, norm, score_document, similar
+from kg.cli.main import main
+from kg.evaluate.score import TABLES, _match, date_match, norm, score_document, similar
 from tests.conftest import DATA, DEV_CORPUS, DEV_GOLD, needs_shared
 
 

@@ -9,7 +9,7 @@ from conftest import DEV_CORPUS, DEV_GOLD, make_doc, needs_shared
 
 from kg.extract import concerns
 from kg.extract.lexicon_concerns import CUES, cues, mask
-from kg.vocab import notations
+from kg.graph.vocab import notations
 
 
 def found(text: str) -> set[str]:

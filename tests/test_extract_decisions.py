@@ -6,9 +6,9 @@ import json
 
 from conftest import DEV_CORPUS, DEV_GOLD, make_doc, needs_shared
 
-from kg.eval import similar
+from kg.evaluate.score import similar
 from kg.extract import decisions
-from kg.facts import Decision
+from kg.extract.facts import Decision
 
 
 def decs(text: str) -> list[Decision]:

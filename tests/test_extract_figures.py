@@ -8,8 +8,8 @@ import pytest
 from conftest import DEV_CORPUS, DEV_GOLD, make_doc, needs_shared
 
 from kg.extract import figures
+from kg.extract.facts import Figure
 from kg.extract.numbers import MONEY, money_value, word_value
-from kg.facts import Figure
 
 
 def figs(text: str) -> list[Figure]:

@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-from kg.document import Document
+from kg.extract.facts import Inspection
 from kg.extract.inspections import extract
-from kg.facts import Inspection
-from kg.readers import find_sources, read_document
+from kg.reading.document import Document
+from kg.reading.readers import find_sources, read_document
 from tests.conftest import DATA, DEV_CORPUS, DEV_GOLD, make_doc, needs_shared
 
 

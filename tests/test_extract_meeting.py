@@ -8,8 +8,8 @@ import pytest
 from conftest import DEV_CORPUS, make_doc, needs_shared, repo_gold_pairs
 
 from kg.extract import meeting
-from kg.facts import MeetingInfo
-from kg.readers import find_sources, read_document
+from kg.extract.facts import MeetingInfo
+from kg.reading.readers import find_sources, read_document
 
 
 def extract(text: str) -> list[MeetingInfo]:

@@ -10,8 +10,8 @@ import pytest
 from conftest import DEV_CORPUS, DEV_GOLD, make_doc, needs_shared, repo_gold_pairs
 
 from kg.extract import people
-from kg.facts import Person
-from kg.readers import find_sources, read_document
+from kg.extract.facts import Person
+from kg.reading.readers import find_sources, read_document
 
 
 def extract(text: str) -> dict[str, Person]:

@@ -6,9 +6,9 @@ import json
 
 from conftest import DEV_CORPUS, DEV_GOLD, make_doc, needs_shared
 
-from kg.eval import similar
+from kg.evaluate.score import similar
 from kg.extract import plans
-from kg.facts import PlanElement
+from kg.extract.facts import PlanElement
 
 
 def elements(text: str) -> list[PlanElement]:

@@ -10,8 +10,8 @@ import pytest
 from conftest import DEV_CORPUS, DEV_GOLD, make_doc, needs_shared, repo_gold_pairs
 
 from kg.extract import posts
-from kg.facts import Post
-from kg.readers import find_sources, read_document
+from kg.extract.facts import Post
+from kg.reading.readers import find_sources, read_document
 
 
 def extract(text: str) -> list[Post]:

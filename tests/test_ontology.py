@@ -10,10 +10,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS
 
-from kg import iris
-from kg.graph import vocabulary_quads
-from kg.ns import KG, OA
-from kg.ontology import (
+from kg.graph import iris
+from kg.graph.ns import KG, OA
+from kg.graph.ontology import (
     DOCS_MD,
     KG_TTL,
     ONTOLOGY_IRI,
@@ -25,7 +24,8 @@ from kg.ontology import (
     vocabularies_turtle,
     yaml_notations,
 )
-from kg.paths import ONTOLOGY_DIR, ROOT
+from kg.graph.quads import vocabulary_quads
+from kg.resources import ONTOLOGY_DIR, ROOT
 
 SPEC_VOCABULARIES = ROOT.parent / "shared" / "spec" / "vocabularies.yaml"
 SHAPES_TTL = ONTOLOGY_DIR / "shapes.ttl"
@@ -101,7 +101,7 @@ def test_vocabularies_ttl_is_up_to_date() -> None:
 
 def test_docs_are_up_to_date_and_cover_every_term() -> None:
     text = DOCS_MD.read_text(encoding="utf-8")
-    assert text == markdown(), "docs/ontology.md is stale: run `python -m kg.ontology`"
+    assert text == markdown(), "docs/ontology.md is stale: run `python -m kg.graph.ontology`"
     for term in kg_terms():
         assert f"`kg:{term}`" in text
     assert "`requires-improvement`" in text and "`vocab:judgement`" in text

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.extract import extract_all
-from kg.graph import document_quads
+from kg.graph.quads import document_quads
 from tests.conftest import make_doc
 
 # Text built from pieces that real minutes have, so the extractors' patterns actually fire.

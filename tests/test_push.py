@@ -21,12 +21,11 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from kg.api import run_query
-from kg.cli_sparql import push as push_command
+from kg.cli.sparql import push as push_command
 from kg.errors import QueryError, StoreError
-from kg.push import MERGED, push
-from kg.queries import library, resolve
-from kg.remote import first_keyword, nt_term, run_remote, value_groups, with_values
+from kg.sparql.library import library, resolve, run_query
+from kg.sparql.push import MERGED, push
+from kg.sparql.remote import first_keyword, nt_term, run_remote, value_groups, with_values
 from tests.test_query_library import BRADFORD, HOSTILE, OVERRIDES, SAMPLES, write_sample
 
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
@@ -215,7 +214,7 @@ WHERE { ?s ex:p "}{ where" . OPTIONAL { ?s ex:q ?where } }"""
 
 def test_values_block_binds_terms_not_text() -> None:
     q = library()["timeline"]
-    from kg.queries import bindings
+    from kg.sparql.library import bindings
 
     text = with_values(q, bindings(q, {"authority": BRADFORD}))
     assert f"VALUES (?authority) {{ (<https://w3id.org/kg-minutes/id/authority/{BRADFORD}>) }}" in text

@@ -11,11 +11,11 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from kg.build import build
-from kg.cli import main
+from kg.cli.main import main
 from kg.errors import QueryError
-from kg.queries import library, parse_term, run
-from kg.store import load
+from kg.graph.store import load
+from kg.pipeline.build import build
+from kg.sparql.library import library, parse_term, run
 from tests.conftest import DEV_CORPUS, SHARED, needs_shared
 
 pytestmark = needs_shared

@@ -1,6 +1,6 @@
 """The analytical query library on a small hand-made world whose answers are known.
 
-The world is built from facts (kg.facts) through kg.graph.document_quads, the same path the
+The world is built from facts (kg.extract.facts) through kg.graph.quads.document_quads, the same path the
 extractors take, so the queries are tested against the model whatever the extractors find yet.
 """
 
@@ -15,14 +15,15 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import facts as F
-from kg import iris
 from kg.errors import QueryError
+from kg.extract import facts as F
 from kg.extract.items import extract as extract_items
-from kg.graph import PREFIXES, authority_quads, document_quads, vocabulary_quads
-from kg.queries import format_result, library, run
-from kg.reference import official_quads, statistical_neighbours
-from kg.store import load, write_graph
+from kg.graph import iris
+from kg.graph.quads import PREFIXES, authority_quads, document_quads, vocabulary_quads
+from kg.graph.reference import official_quads
+from kg.graph.store import load, write_graph
+from kg.reference.ofsted import statistical_neighbours
+from kg.sparql.library import format_result, library, run
 from tests.conftest import make_doc
 
 BRADFORD, MEDWAY, BCP = "E08000032", "E06000035", "E06000058"

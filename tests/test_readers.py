@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.readers import Source, find_sources, html_text, read_document
+from kg.reading.readers import Source, find_sources, html_text, read_document
 from tests.conftest import make_pdf
 
 

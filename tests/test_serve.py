@@ -18,10 +18,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.api import run_query
-from kg.paths import ROOT
-from kg.queries import library
-from kg.remote import negotiate, run_remote
+from kg.resources import ROOT
+from kg.sparql.library import library, run_query
+from kg.sparql.remote import negotiate, run_remote
 from tests.test_query_library import BRADFORD, write_sample
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -33,7 +32,7 @@ class Served:
         cmd = [
             sys.executable,
             "-c",
-            "from kg.cli_sparql import serve; serve()",
+            "from kg.cli.sparql import serve; serve()",
             "-g",
             str(graph),
             "--port",
@@ -224,7 +223,7 @@ def test_library_and_page(served: Served) -> None:
     assert "default-src 'self'" in headers["Content-Security-Policy"]
     for name in ("app.js", "style.css"):
         assert call(f"{served.base}/static/{name}")[0] == 200
-    page = b"".join(p.read_bytes() for p in (ROOT / "kg" / "static").iterdir())
+    page = b"".join(p.read_bytes() for p in (ROOT / "kg" / "sparql" / "static").iterdir())
     assert not re.search(rb"(?:src|href)=\"https?://|innerHTML|outerHTML|insertAdjacentHTML", page)
 
 

@@ -1,4 +1,4 @@
-"""kg.validate on real builds: the dev corpus conforms, and each kind of damage is reported."""
+"""kg.graph.validate on real builds: the dev corpus conforms, and each kind of damage is reported."""
 
 from __future__ import annotations
 
@@ -11,17 +11,18 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
-from kg import facts as F
-from kg import iris
-from kg.build import build
 from kg.extract import extract_all
-from kg.graph import PREFIXES, authority_quads, document_quads, vocabulary_quads
-from kg.ns import KG, OA
-from kg.paths import ONTOLOGY_DIR
-from kg.readers import Source, read_document
-from kg.reference import official_inspections, official_quads
-from kg.store import write_graph
-from kg.validate import ValidationReport, Violation, validate
+from kg.extract import facts as F
+from kg.graph import iris
+from kg.graph.ns import KG, OA
+from kg.graph.quads import PREFIXES, authority_quads, document_quads, vocabulary_quads
+from kg.graph.reference import official_quads
+from kg.graph.store import write_graph
+from kg.graph.validate import ValidationReport, Violation, validate
+from kg.pipeline.build import build
+from kg.reading.readers import Source, read_document
+from kg.reference.ofsted import official_inspections
+from kg.resources import ONTOLOGY_DIR
 from tests.conftest import DEV_CORPUS, needs_shared
 
 pytestmark = needs_shared

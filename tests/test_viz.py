@@ -12,10 +12,10 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from kg import facts as F
-from kg.document import Document
-from kg.graph import PREFIXES, authority_quads, document_quads, vocabulary_quads
-from kg.store import load, write_graph
+from kg.extract import facts as F
+from kg.graph.quads import PREFIXES, authority_quads, document_quads, vocabulary_quads
+from kg.graph.store import load, write_graph
+from kg.reading.document import Document
 from kg.viz import views
 from kg.viz.analysis import describe, export_network, network_stats
 from kg.viz.model import load_model
@@ -275,7 +275,7 @@ def test_network_stats(graph: Path) -> None:
 
 
 def test_cli_viz(graph: Path, tmp_path: Path) -> None:
-    from kg.cli_viz import viz
+    from kg.cli.viz import viz
 
     out = tmp_path / "site"
     res = CliRunner().invoke(viz, ["-g", str(graph), "-o", str(out)])

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.paths import ROOT
+from kg.resources import ROOT
 from kg.viz.browser import CHROMIUM, Chromium
 from kg.viz.site import build_site
 

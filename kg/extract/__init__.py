@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from kg.document import Document
 from kg.extract import (
     authorities,
     concerns,
@@ -18,7 +17,8 @@ from kg.extract import (
     plans,
     posts,
 )
-from kg.facts import Fact
+from kg.extract.facts import Fact
+from kg.reading.document import Document
 
 Extractor = Callable[[Document], Iterable[Fact]]
 

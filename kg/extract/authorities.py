@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.authorities import register
-from kg.document import Document
 from kg.extract.common import reference_date, span
-from kg.facts import AuthorityMention
+from kg.extract.facts import AuthorityMention
+from kg.reading.document import Document
+from kg.reference.register import register
 
 # A name followed by one of these is another body, not the council ("Bradford Children's Trust").
 _NOT_COUNCIL_AFTER = re.compile(

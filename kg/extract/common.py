@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from kg.dates import all_dates
-from kg.document import Document
-from kg.facts import Span
+from kg.extract.dates import all_dates
+from kg.extract.facts import Span
+from kg.reading.document import Document
 
 _SENT_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'(]?[A-Z0-9\u2022\u00b7])|\n\s*\n|\n(?=\s*\S)")
 

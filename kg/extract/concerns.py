@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.document import Document
 from kg.extract.common import sentences, span
+from kg.extract.facts import ConcernMention
 from kg.extract.lexicon_concerns import cues
-from kg.facts import ConcernMention
+from kg.reading.document import Document
 
 # Leading list markers: bullets in any glyph, "(1)", "1)", "1.", "a)", "(iv)".
 MARKER = re.compile(

@@ -1,6 +1,6 @@
 """Decisions: resolutions, recommendations and recorded actions, with owner and due date.
 
-Read from the Resolved / Decision / Recommended / Action sections that kg.segment finds (one
+Read from the Resolved / Decision / Recommended / Action sections that kg.reading.segments finds (one
 entry per numbered or bulleted point, or the unnumbered text), from "RESOLVED that ..." lines,
 from inline "ACTION - ..." notes, and from sentences such as "The Panel agreed to ...".
 """
@@ -11,12 +11,12 @@ import datetime
 import re
 from collections.abc import Iterator
 
-from kg.dates import DAY_MONTH_YEAR, MONTH, MONTH_YEAR, iso, month_number
-from kg.document import Document
 from kg.extract.common import fold, reference_date, sentences, span
 from kg.extract.concerns import MARKER
+from kg.extract.dates import DAY_MONTH_YEAR, MONTH, MONTH_YEAR, iso, month_number
+from kg.extract.facts import Decision
 from kg.extract.numbers import word_value
-from kg.facts import Decision
+from kg.reading.document import Document
 
 _I = re.IGNORECASE
 _KIND = {"resolved": "resolution", "recommended": "recommendation", "action": "action"}

@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from kg.dates import MONTH
-from kg.document import Document
 from kg.extract.common import span
 from kg.extract.concerns import Passage, passages
+from kg.extract.dates import MONTH
+from kg.extract.facts import Figure
 from kg.extract.lexicon_concerns import cues
 from kg.extract.numbers import DIGITS, MONEY, WORD_NUMBER, digits_value, money_value, word_value
-from kg.facts import Figure
+from kg.reading.document import Document
 
 _I = re.IGNORECASE
 # Spans that hold numbers which are not figures.

@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.dates import find_dates, month_number
-from kg.document import Document
 from kg.extract.common import meeting_date, sentences
+from kg.extract.dates import find_dates, month_number
+from kg.reading.document import Document
 
 _I = re.IGNORECASE
 INSPECTORATE = re.compile(  # the lookahead lets the scan skip quickly past other letters

@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from kg.document import Document
 from kg.extract import inspection_patterns as P
 from kg.extract.common import fold, reference_date, span
-from kg.facts import Inspection
+from kg.extract.facts import Inspection
+from kg.reading.document import Document
 
 _I = re.IGNORECASE
 

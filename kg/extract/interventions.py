@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kg.dates import find_dates
-from kg.document import Document
 from kg.extract.common import reference_date, sentences, span
-from kg.facts import Intervention
+from kg.extract.dates import find_dates
+from kg.extract.facts import Intervention
+from kg.reading.document import Document
 
 _I = re.IGNORECASE
 _MINISTER = (r"(?:the\s+)?(?:Secretary\s+of\s+State|Welsh\s+Ministers?|Minister|DfE|"

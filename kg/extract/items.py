@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.document import Document
 from kg.extract.common import span
-from kg.facts import AgendaItem
+from kg.extract.facts import AgendaItem
+from kg.reading.document import Document
 
 
 def extract(doc: Document) -> Iterator[AgendaItem]:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.dates import all_dates, parse_date
-from kg.document import Document
 from kg.extract.common import fold, span
-from kg.facts import MeetingInfo
+from kg.extract.dates import all_dates, parse_date
+from kg.extract.facts import MeetingInfo
+from kg.reading.document import Document
 
 _FIELD = re.compile(
     r"^[ \t]*(?P<label>venue|place|location|where|date(?:\s+and\s+time)?|meeting\s+date|"

@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kg.document import Document
 from kg.extract import posts
 from kg.extract.common import span
+from kg.extract.facts import Person
 from kg.extract.lexicon_people import (
     HONORIFIC,
     clean_name,
@@ -22,7 +22,7 @@ from kg.extract.lexicon_people import (
     strict_names,
     trim_name,
 )
-from kg.facts import Person
+from kg.reading.document import Document
 
 _LABELS = (
     (r"(?:(?:committee\s+|panel\s+|board\s+)?members\s+)?present|attendance|attendees|"

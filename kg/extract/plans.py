@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.document import Document
 from kg.extract.common import fold, span
 from kg.extract.concerns import MARKER
-from kg.facts import PlanElement
+from kg.extract.facts import PlanElement
+from kg.reading.document import Document
 
 _I = re.IGNORECASE
 _PLAN = re.compile(

@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from kg.document import Document
 from kg.extract import lexicon_people as lx
 from kg.extract.common import fold, span
+from kg.extract.facts import Post
 from kg.extract.lexicon_people import NameHit
-from kg.facts import Post
-from kg.iris import post_key
+from kg.graph.iris import post_key
+from kg.reading.document import Document
 
 
 @dataclass(frozen=True)

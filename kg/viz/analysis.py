@@ -8,7 +8,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.errors import KgError
-from kg.store import load, write_atomic
+from kg.graph.store import load, write_atomic
 from kg.viz import views
 from kg.viz.model import load_model
 

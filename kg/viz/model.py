@@ -15,8 +15,8 @@ from functools import cached_property, lru_cache
 
 import pyoxigraph as ox
 
-from kg.graph import PREFIXES
-from kg.ns import KG, OA
+from kg.graph.ns import KG, OA
+from kg.graph.quads import PREFIXES
 from kg.viz.schema import ATTRS, CLASS_KEYS, CLASSES, LABELS, LINKS, ORG, RDF, SKOS
 
 __all__ = ["ATTRS", "CLASSES", "CLASS_KEYS", "Entity", "Model", "compact", "load_model"]

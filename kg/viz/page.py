@@ -25,7 +25,7 @@ from kg.viz.model import CLASS_KEYS
 from kg.viz.safe import html_text, script_json, script_source
 
 PHYSICS_MAX = 1000  # above this many nodes: positions from Python, physics off
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 STYLE: dict[str, tuple[str, str]] = {  # class -> (colour, vis-network shape); Okabe-Ito first
     "Authority": ("#0072B2", "hexagon"),
     "Inspection": ("#D55E00", "diamond"),

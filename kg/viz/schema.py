@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.ns import KG
+from kg.graph.ns import KG
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import KgError
-from kg.store import load, write_atomic
+from kg.graph.store import load, write_atomic
 from kg.viz import views
 from kg.viz.model import CLASS_KEYS, Entity, Model, load_model, sort_key
 from kg.viz.page import ASSETS, CLASS_LABEL, CLASS_PLURAL, Page, asset, render_index, render_network

@@ -1,0 +1,206 @@
+"""The `kg` command: parses options and calls one library function per command."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kg.cli.common import graph_option, graph_paths, reports_errors
+from kg.errors import KgError
+from kg.resources import DEFAULT_GRAPH
+
+
+@click.group()
+@click.version_option(package_name="kg")
+def main() -> None:
+    """Knowledge graphs from council minutes about children's services inspections."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_GRAPH,
+    show_default=True,
+    help="Graph file; format by extension (.ttl .trig .nq .nt .jsonld).",
+)
+@click.option("--partial", is_flag=True, help="Write the graph even if some inputs failed.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for large builds [default: number of CPUs].")
+@reports_errors
+def build(paths: tuple[Path, ...], output: Path, partial: bool, jobs: int | None) -> None:
+    """Read minutes (files or folders of .txt, .html, .pdf) and write the graph."""
+    from kg.pipeline.build import build as run_build
+
+    def progress(items: Iterable[Any], length: int) -> Iterator[Any]:
+        if length < 50 or not sys.stderr.isatty():
+            yield from items
+            return
+        with click.progressbar(items, length=length, label="Reading minutes", file=sys.stderr) as bar:
+            yield from bar
+
+    result = run_build(list(paths), output, partial=partial, progress=progress, jobs=jobs)
+    for line in result.notices:
+        click.echo(f"kg: note: {line}", err=True)
+    for line in result.errors:
+        click.echo(f"kg: {line}", err=True)
+    n = len(result.documents)
+    if result.written:
+        click.echo(
+            f"Read {n} document{'s' if n != 1 else ''}; wrote {result.statements} statements to {output}"
+        )
+    if result.errors:
+        failed = len(result.errors)
+        tail = (
+            "wrote the rest" if result.written else f"{output} left unchanged (fix them, or pass --partial)"
+        )
+        click.echo(f"kg: {failed} input{'s' if failed != 1 else ''} failed; {tail}", err=True)
+        sys.exit(3)
+
+
+@main.command()
+@click.argument("name")
+@graph_option("query")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    default="table",
+    show_default=True,
+    type=click.Choice(["table", "csv", "tsv", "json", "md", "nt", "jsonld", "ttl"]),
+)
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind ?NAME to VALUE (<iri>, GSS code, number, date or text). Repeatable.",
+)
+@click.option("--endpoint", metavar="URL", help="Run at a SPARQL endpoint instead of on -g files.")
+@reports_errors
+def query(
+    name: str, graphs: tuple[Path, ...], fmt: str, params: tuple[str, ...], endpoint: str | None
+) -> None:
+    """Run a library query (a name from `kg queries`) or a .rq file."""
+    if endpoint:
+        if graphs:
+            raise KgError("give either --endpoint or -g, not both")
+        from kg.sparql.remote import run_remote
+
+        click.echo(run_remote(name, endpoint, fmt, _params(params)), nl=False)
+        return
+    from kg.sparql.library import run_query
+
+    click.echo(run_query(name, graph_paths(graphs), fmt, _params(params)), nl=False)
+
+
+def _params(params: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for p in params:
+        key, sep, value = p.partition("=")
+        if not sep or not key.strip():
+            raise KgError(f"parameter {p!r} is not NAME=VALUE; write e.g. --param authority=E06000058")
+        out[key.strip().lstrip("?$")] = value
+    return out
+
+
+@main.command("queries")
+@reports_errors
+def list_queries() -> None:
+    """List the query library with descriptions and parameters."""
+    from kg.sparql.library import library
+
+    for q in library().values():
+        click.echo(f"{q.name}\n    {q.title}" + (f": {q.description}" if q.description else ""))
+        for p in q.params:
+            click.echo(f"    --param {p.name}=...  {p.help}")
+
+
+@main.command()
+@graph_option("convert")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Output file; format by extension (.ttl .trig .nq .nt .jsonld .graphml .gexf).")
+@click.option("-f", "--format", "fmt", default=None,
+              type=click.Choice(["ttl", "trig", "nq", "nt", "jsonld", "graphml", "gexf"]),
+              help="Format, when the extension does not say it.")
+@reports_errors
+def export(graphs: tuple[Path, ...], output: Path, fmt: str | None) -> None:
+    """Convert the graph to another format, or project it to a network for Gephi."""
+    if fmt in ("graphml", "gexf") or output.suffix.lower() in (".graphml", ".gexf"):
+        from kg.viz import export_network
+
+        click.echo(export_network(graph_paths(graphs), output, fmt))
+        return
+    from kg.graph.store import export as run_export
+
+    if fmt and output.suffix.lower() != f".{fmt}":
+        output = output.with_name(output.name + f".{fmt}")
+    click.echo(run_export(graph_paths(graphs), output))
+
+
+@main.command()
+@graph_option("count")
+@click.option("--network", is_flag=True, help="Add centrality and community figures of the network.")
+@reports_errors
+def stats(graphs: tuple[Path, ...], network: bool) -> None:
+    """Counts by class, documents and authorities (and, with --network, centrality)."""
+    from kg.graph.stats import stats as run_stats
+
+    click.echo(run_stats(graph_paths(graphs)), nl=False)
+    if network:
+        from kg.viz import network_stats
+
+        click.echo(network_stats(graph_paths(graphs)), nl=False)
+
+
+@main.command("eval")
+@click.argument("gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.argument("corpus_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("-v", "--details", is_flag=True, help="List every missed and extra fact, per document.")
+@reports_errors
+def evaluate(gold_dir: Path, corpus_dir: Path, details: bool) -> None:
+    """Score extraction against hand annotations: P/R/F1 per category, attributes, quotes."""
+    from kg.evaluate.score import evaluate as run_eval
+
+    click.echo(run_eval(gold_dir, corpus_dir).render(details), nl=False)
+
+
+@main.command()
+@graph_option("validate")
+@click.option("-s", "--sources", multiple=True, type=click.Path(path_type=Path, exists=True),
+              help="The minutes files or folders, to check quotes of .txt documents too.")
+@reports_errors
+def validate(graphs: tuple[Path, ...], sources: tuple[Path, ...]) -> None:
+    """Check the graph against the SHACL shapes; exit 1 when it does not conform."""
+    from kg.errors import ValidationFailed
+    from kg.graph.validate import validate as run_validate
+
+    report = run_validate(graph_paths(graphs), list(sources))
+    click.echo(report.render().rstrip("\n"))
+    if not report.conforms:
+        raise ValidationFailed("the graph does not conform to ontology/shapes.ttl; see the lines above")
+
+
+def _register_extras() -> None:
+    """Commands that live in their own modules (kept out of this file to keep it thin)."""
+    from kg.cli.viz import viz
+
+    main.add_command(viz)
+    from kg.cli.sparql import push, serve
+
+    main.add_command(serve)
+    main.add_command(push)
+
+
+_register_extras()
+
+
+if __name__ == "__main__":
+    main()

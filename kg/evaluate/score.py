@@ -1,0 +1,343 @@
+"""`kg eval`: score the answer tables against hand annotations (shared/gold/README.md rules)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.errors import InputError
+from kg.graph.store import select
+from kg.pipeline.build import process
+from kg.reading.readers import MEDIA_TYPES, Source
+from kg.sparql.library import as_set, library, run, table_rows
+
+CATEGORIES = (
+    "authorities",
+    "items",
+    "meeting",
+    "inspections",
+    "interventions",
+    "posts",
+    "people",
+    "concerns",
+    "figures",
+    "plans",
+    "decisions",
+)
+# the answer tables that gold annotations are scored against
+TABLES = (
+    "authorities",
+    "meetings",
+    "inspections",
+    "interventions",
+    "posts",
+    "people",
+    "concerns",
+    "figures",
+    "plans",
+    "decisions",
+)
+_DROP = re.compile(r"\b(the|interim)\b")
+
+
+def norm(s: str) -> str:
+    s = s.lower().replace("\u2019", "'").replace("&", " and ")
+    s = re.sub(r"[^\w\s]", " ", s).replace("_", " ")
+    return re.sub(r"\s+", " ", _DROP.sub(" ", s)).strip()
+
+
+def similar(a: str, b: str) -> bool:
+    x, y = norm(a), norm(b)
+    if x == y:
+        return True
+    wa, wb = set(x.split()), set(y.split())
+    return bool(wa | wb) and len(wa & wb) / len(wa | wb) >= 0.75
+
+
+def date_match(gold: str | None, pred: str | None) -> bool:
+    if not gold:
+        return True
+    return pred is not None and pred != "" and (pred.startswith(gold) or gold.startswith(pred))
+
+
+@dataclass
+class Score:
+    predicted: int = 0
+    matched_pred: int = 0
+    core: int = 0
+    matched_core: int = 0
+    attrs: dict[str, list[int]] = field(default_factory=dict)  # name -> [right, total]
+    missed: list[str] = field(default_factory=list)  # core gold entries not found
+    extra: list[str] = field(default_factory=list)  # predictions matching no gold entry
+
+    def add(self, other: Score) -> None:
+        self.predicted += other.predicted
+        self.matched_pred += other.matched_pred
+        self.core += other.core
+        self.matched_core += other.matched_core
+        for k, (r, t) in other.attrs.items():
+            a = self.attrs.setdefault(k, [0, 0])
+            a[0] += r
+            a[1] += t
+
+    def attr(self, name: str, ok: bool) -> None:
+        a = self.attrs.setdefault(name, [0, 0])
+        a[0] += int(ok)
+        a[1] += 1
+
+    @property
+    def p(self) -> float:
+        return self.matched_pred / self.predicted if self.predicted else 1.0
+
+    @property
+    def r(self) -> float:
+        return self.matched_core / self.core if self.core else 1.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+
+def _match(
+    golds: list[dict[str, Any]],
+    preds: list[dict[str, Any]],
+    ok: Callable[[dict[str, Any], dict[str, Any]], bool],
+    attrs: Callable[[Score, dict[str, Any], dict[str, Any]], None] | None = None,
+    exact: Callable[[dict[str, Any], dict[str, Any]], bool] | None = None,
+) -> Score:
+    """One-to-one greedy matching, core gold first; exact matches are paired before near ones."""
+    ordered = sorted(golds, key=lambda g: not g.get("core", True))
+    pairs: dict[int, int] = {}  # gold index -> prediction index
+    for test in [t for t in (exact, ok) if t]:
+        for gi, g in enumerate(ordered):
+            if gi in pairs:
+                continue
+            for i, p in enumerate(preds):
+                if i not in pairs.values() and test(g, p):
+                    pairs[gi] = i
+                    break
+    s = Score(predicted=len(preds), core=sum(1 for g in golds if g.get("core", True)))
+    s.matched_pred = len(pairs)
+    for gi, i in sorted(pairs.items()):
+        s.matched_core += int(ordered[gi].get("core", True))
+        if attrs:
+            attrs(s, ordered[gi], preds[i])
+    s.missed = [_brief(g) for gi, g in enumerate(ordered) if gi not in pairs and g.get("core", True)]
+    used = set(pairs.values())
+    s.extra = [_brief(p) for i, p in enumerate(preds) if i not in used]
+    return s
+
+
+def _brief(d: dict[str, Any]) -> str:
+    keep = {k: v for k, v in d.items() if v not in (None, "", []) and k not in ("core", "source", "quote")}
+    return ", ".join(f"{k}={v}" for k, v in keep.items() if not str(v).startswith("https://"))
+
+
+def _sets(gold: dict[str, list[Any]], preds: set[str]) -> Score:
+    core, ok = set(gold.get("core", [])), set(gold.get("core", [])) | set(gold.get("acceptable", []))
+    s = Score(len(preds), len(preds & ok), len(core), len(core & preds))
+    s.missed, s.extra = sorted(core - preds), sorted(preds - ok)
+    return s
+
+
+def _labels(gold: dict[str, list[list[str]]], preds: set[str]) -> Score:
+    entries = [(e, True) for e in gold.get("core", [])] + [(e, False) for e in gold.get("acceptable", [])]
+    golds: list[dict[str, Any]] = [{"spellings": e, "core": c} for e, c in entries]
+    rows = [{"label": p} for p in sorted(preds)]
+    s = _match(golds, rows, lambda g, p: any(similar(x, p["label"]) for x in g["spellings"]))
+    # a label that matches an already-matched entry's spelling is a repeat, not an error
+    s.matched_pred = sum(
+        1 for r in rows if any(similar(x, r["label"]) for g in golds for x in g["spellings"])
+    )
+    return s
+
+
+def score_document(gold: dict[str, Any], tables: dict[str, list[dict[str, str]]]) -> dict[str, Score]:
+    out: dict[str, Score] = {}
+    out["authorities"] = _sets(gold["authorities"], {r["gss"] for r in tables["authorities"]})
+    out["concerns"] = _sets(gold["concerns"], {r["concern"] for r in tables["concerns"]})
+    items = [{"number": r["item_number"] or None, "title": r["item_title"]} for r in tables["meetings"]]
+    out["items"] = _match(
+        gold.get("items", []),
+        items,
+        lambda g, p: (g.get("number") or None) == p["number"] and similar(g["title"], p["title"]),
+    )
+    meeting = gold.get("meeting") or {}
+    m = Score()
+    row = tables["meetings"][0] if tables["meetings"] else {}
+    for key in ("venue", "committee", "date"):
+        pv = row.get(key) or None
+        m.predicted += int(bool(pv))
+        if meeting.get(key):
+            m.core += 1
+            ok = bool(pv) and (date_match(meeting[key], pv) if key == "date" else similar(meeting[key], pv))  # type: ignore[arg-type]
+            m.matched_core += int(ok)
+            m.matched_pred += int(ok)
+    out["meeting"] = m
+
+    def insp_ok(g: dict[str, Any], p: dict[str, str]) -> bool:
+        return (
+            g["inspectorate"] == p["inspectorate"]
+            and p["type"] in g["type"]
+            and date_match(g.get("start"), p["start"] or None)
+        )
+
+    def insp_attrs(s: Score, g: dict[str, Any], p: dict[str, str]) -> None:
+        if "judgement" in g:
+            s.attr("judgement", (g["judgement"] or "") == p["judgement"])
+        for k in ("start", "end", "published"):
+            if g.get(k):
+                s.attr("date", date_match(g[k], p[k] or None))
+
+    out["inspections"] = _match(
+        gold.get("inspections", []), _dedupe(tables["inspections"], "inspection"), insp_ok, insp_attrs
+    )
+    out["interventions"] = _match(
+        gold.get("interventions", []),
+        _dedupe(tables["interventions"], "intervention"),
+        lambda g, p: p["body"] in g["body"] and p["kind"] in g["kind"],
+        lambda s, g, p: (
+            s.attr("date", date_match(g.get("date"), p["date"] or None)) if g.get("date") else None
+        ),
+    )
+
+    def post_attrs(s: Score, g: dict[str, Any], p: dict[str, str]) -> None:
+        if g.get("role"):
+            s.attr("role", p["role"] in g["role"])
+        if "interim" in g:
+            s.attr("interim", (p["interim"] == "true") == bool(g["interim"]))
+
+    out["posts"] = _match(
+        gold.get("posts", []),
+        tables["posts"],
+        lambda g, p: any(similar(t, p["title"]) for t in g["title"]),
+        post_attrs,
+        exact=lambda g, p: any(norm(t) == norm(p["title"]) for t in g["title"]),
+    )
+    people = _dedupe(tables["people"], "person")
+    out["people"] = _match(gold.get("people", []), people, lambda g, p: similar(g["name"], p["name"]))
+
+    def fig_ok(g: dict[str, Any], p: dict[str, str]) -> bool:
+        return float(p["value"]) == float(g["value"]) and p["unit"] in g["unit"]
+
+    def fig_attrs(s: Score, g: dict[str, Any], p: dict[str, str]) -> None:
+        if g.get("concern"):
+            s.attr("figure concern", p["concern"] in g["concern"])
+        if g.get("qualifier"):
+            s.attr("figure qualifier", p["qualifier"] in g["qualifier"])
+
+    out["figures"] = _match(gold.get("figures", []), _dedupe(tables["figures"], "figure"), fig_ok, fig_attrs)
+    labels = {r[k] for r in tables["plans"] for k in ("plan_label", "workstream", "component") if r.get(k)}
+    out["plans"] = _labels(gold.get("plans", {}), labels)
+
+    def dec_attrs(s: Score, g: dict[str, Any], p: dict[str, str]) -> None:
+        if g.get("owner"):
+            s.attr("owner", similar(g["owner"], p["owner"] or ""))
+        if g.get("due"):
+            s.attr("date", date_match(g["due"], p["due"] or None))
+
+    out["decisions"] = _match(
+        gold.get("decisions", []),
+        _dedupe(tables["decisions"], "decision"),
+        lambda g, p: p["kind"] in g["kind"] and similar(g["text"], p["text"]),
+        dec_attrs,
+    )
+    return out
+
+
+def _dedupe(rows: list[dict[str, str]], key: str) -> list[dict[str, str]]:
+    seen, out = set(), []
+    for r in rows:
+        if r[key] not in seen:
+            seen.add(r[key])
+            out.append(r)
+    return out
+
+
+@dataclass
+class EvalReport:
+    per_category: dict[str, Score]
+    documents: int
+    quotes_checked: int
+    quote_errors: list[str]
+    details: list[str] = field(default_factory=list)
+
+    @property
+    def micro(self) -> Score:
+        total = Score()
+        for s in self.per_category.values():
+            total.add(s)
+        return total
+
+    def render(self, details: bool = False) -> str:
+        lines = [*self.details, ""] if details else []
+        lines += [f"{'category':14} {'pred':>5} {'core':>5} {'P':>6} {'R':>6} {'F1':>6}"]
+        for name in CATEGORIES:
+            s = self.per_category[name]
+            lines.append(f"{name:14} {s.predicted:5d} {s.core:5d} {s.p:6.3f} {s.r:6.3f} {s.f1:6.3f}")
+        mic = self.micro
+        lines.append("attribute accuracy:")
+        for k, (r, t) in sorted(mic.attrs.items()):
+            lines.append(f"  {k:18} {r}/{t} = {r / t if t else 1:.3f}")
+        right = sum(r for r, _ in mic.attrs.values())
+        total = sum(t for _, t in mic.attrs.values())
+        lines += [f"  {e}" for e in self.quote_errors[:20]]
+        lines.append(f"micro ({self.documents} documents): P={mic.p:.3f} R={mic.r:.3f} F1={mic.f1:.3f}")
+        lines.append(f"attribute accuracy: {right}/{total} = {right / total if total else 1:.3f}")
+        bad = len(self.quote_errors)
+        lines.append(f"quotes: {self.quotes_checked - bad}/{self.quotes_checked} at their offsets")
+        return "\n".join(lines) + "\n"
+
+
+_QUOTES = """
+PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT ?q ?exact ?start ?end WHERE { ?q oa:exact ?exact ; oa:start ?start ; oa:end ?end }
+"""
+
+
+def evaluate(gold_dir: Path, corpus_dir: Path) -> EvalReport:
+    golds = sorted(gold_dir.glob("*.json"))
+    if not golds:
+        raise InputError(f"{gold_dir}: no gold .json files; give the folder of annotations")
+    per: dict[str, Score] = {c: Score() for c in CATEGORIES}
+    checked, errors, details = 0, [], []
+    queries = library()
+    for gpath in golds:
+        try:
+            gold = json.loads(gpath.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise InputError(f"{gpath}: not valid JSON ({exc}); fix the annotation file") from exc
+        name = gold.get("document") or gpath.stem
+        doc_path = corpus_dir / name
+        if not doc_path.exists():
+            cands = [p for p in corpus_dir.glob(gpath.stem + ".*") if p.suffix.lower() in MEDIA_TYPES]
+            if not cands:
+                raise InputError(f"{gpath}: its document {name} is not in {corpus_dir}")
+            doc_path = cands[0]
+        result = process([Source(doc_path, doc_path.name)])
+        if result.errors:
+            raise InputError(result.errors[0])
+        store = as_set(result.store)
+        tables = {}
+        for cat in TABLES:
+            solutions = run(store, queries[cat], union=False)
+            assert isinstance(solutions, ox.QuerySolutions)  # the answer tables are SELECTs
+            cols, rows = table_rows(solutions)
+            tables[cat] = [dict(zip(cols, r, strict=True)) for r in rows]
+        for cat, s in score_document(gold, tables).items():
+            per[cat].add(s)
+            details += [f"{doc_path.name}: {cat}: missed {m}" for m in s.missed]
+            details += [f"{doc_path.name}: {cat}: extra {x}" for x in s.extra]
+        text = result.documents[0].text
+        for sol in select(store, _QUOTES):
+            checked += 1
+            s0, e0, exact = int(sol["start"].value), int(sol["end"].value), sol["exact"].value
+            if text[s0:e0] != exact:
+                errors.append(f"{doc_path.name}: quote at {s0}-{e0} does not match its text")
+    return EvalReport(per, len(golds), checked, errors, details)

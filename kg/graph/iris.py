@@ -1,0 +1,90 @@
+"""Stable IRIs: the same real thing gets the same IRI in every build."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from kg.graph.ns import ID, VOCAB
+
+_INTERIM = re.compile(r"\b(interim|acting|temporary)\b\s*", re.IGNORECASE)
+
+
+def slug(s: str, limit: int = 80) -> str:
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    s = s.lower().replace("&", " and ").replace("'", "")
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s[:limit].rstrip("-") or "x"
+
+
+def post_key(title: str) -> str:
+    """Normalised title: interim-ness is a property of the post holder's tenure, not the post."""
+    t = _INTERIM.sub("", title)
+    t = re.sub(r"\bchildren\s+social\b", "childrens social", t, flags=re.IGNORECASE)
+    return slug(re.sub(r"^the\s+", "", t.strip(), flags=re.IGNORECASE))
+
+
+def document(sha256: str) -> str:
+    return f"{ID}document/{sha256}"
+
+
+def authority(gss: str) -> str:
+    return f"{ID}authority/{gss}"
+
+
+def concept(scheme: str, notation: str) -> str:
+    return f"{VOCAB}{scheme}/{notation}"
+
+
+def scheme(name: str) -> str:
+    return f"{VOCAB}{name}"
+
+
+def meeting(sha256: str, gss: str | None, committee: str | None, date: str | None) -> str:
+    if gss and committee and date:
+        return f"{ID}meeting/{gss}/{slug(committee)}/{date}"
+    return f"{ID}meeting/doc-{sha256[:16]}"
+
+
+def item(meeting_iri: str, number: str | None, title: str) -> str:
+    return f"{meeting_iri}/item/{slug(number) if number else slug(title, 60)}"
+
+
+def inspection(gss: str, inspectorate: str, type_: str, start: str | None, ordinal: int | None) -> str:
+    when = start or (f"visit-{ordinal}" if ordinal else "undated")
+    return f"{ID}inspection/{gss}/{inspectorate}/{type_}/{when}"
+
+
+def intervention(gss: str, body: str, kind: str, date: str | None) -> str:
+    return f"{ID}intervention/{gss}/{body}/{kind}/{date or 'undated'}"
+
+
+def post(gss: str, title: str) -> str:
+    return f"{ID}post/{gss}/{post_key(title)}"
+
+
+def person(gss: str, name: str) -> str:
+    n = re.sub(r"^(cllr|councillor|mr|mrs|ms|miss|dr|prof(essor)?|sir|dame)\.?\s+", "", name, flags=re.I)
+    return f"{ID}person/{gss}/{slug(n)}"
+
+
+def plan(gss: str, label: str) -> str:
+    return f"{ID}plan/{gss}/{slug(label)}"
+
+
+def part(parent: str, label: str) -> str:
+    return f"{parent}/{slug(label)}"
+
+
+def in_document(kind: str, sha256: str, start: int, end: int, extra: str = "") -> str:
+    tail = f"/{slug(extra)}" if extra else ""
+    return f"{ID}{kind}/{sha256[:16]}/{start}-{end}{tail}"
+
+
+def quote(sha256: str, start: int, end: int) -> str:
+    return f"{ID}quote/{sha256[:16]}/{start}-{end}"
+
+
+def official_record(gss: str, start: str) -> str:
+    """An inspection as Ofsted's published record has it (kept apart from what minutes say)."""
+    return f"{ID}ofsted-record/{gss}/{start}"

@@ -1,0 +1,130 @@
+"""The pipeline: sources -> documents -> facts -> quads -> graph file."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.errors import InputError, KgError
+from kg.extract import extract_all
+from kg.graph.quads import PREFIXES, authority_quads, document_quads, vocabulary_quads
+from kg.graph.reference import official_quads
+from kg.graph.store import write_store
+from kg.reading.document import Document
+from kg.reading.readers import Source, find_sources, read_document
+
+
+@dataclass
+class BuildResult:
+    documents: list[Document] = field(default_factory=list)  # text only, in input order
+    store: ox.Store = field(default_factory=ox.Store)  # one named graph per document + reference
+    errors: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    written: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def statements(self) -> int:
+        return len(self.store)
+
+
+def read_sources(paths: Iterable[Path]) -> tuple[list[Source], list[str]]:
+    return find_sources(list(paths))
+
+
+PARALLEL_MIN = 64  # below this, starting worker processes costs more than it saves
+
+
+@dataclass(frozen=True)
+class Done:
+    """What a worker sends back: small and cheap to pickle."""
+
+    doc: Document  # without its cached normalised copies
+    nquads: bytes  # the document's named graph
+    authorities: frozenset[str]
+
+
+def read_extract_map(src: Source) -> Done | str:
+    """One source to its document graph, or the one-line error that names it."""
+    try:
+        doc = read_document(src)
+    except InputError as exc:
+        return str(exc)
+    found = extract_all(doc)
+    data = ox.serialize(document_quads(doc, found), format=ox.RdfFormat.N_QUADS)
+    assert data is not None
+    gss = frozenset(g for f in found if (g := getattr(f, "gss", None)))
+    light = Document(doc.name, doc.sha256, doc.media_type, doc.text, doc.warnings)
+    return Done(light, data, gss)
+
+
+def _done(sources: list[Source], jobs: int) -> Iterator[Done | str]:
+    if jobs <= 1 or len(sources) < PARALLEL_MIN:
+        yield from map(read_extract_map, sources)
+        return
+    # Extraction is pure Python and CPU-bound: spread it over processes, keep input order.
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(read_extract_map, sources, chunksize=8)
+
+
+def process(
+    sources: list[Source],
+    progress: Callable[[Iterable[Any], int], Iterator[Any]] | None = None,
+    jobs: int | None = None,
+) -> BuildResult:
+    """Read and extract every source; a bad file is reported and the rest go on."""
+    result = BuildResult()
+    authorities: set[str] = set()
+    seen: dict[str, str] = {}
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    done = _done(sources, jobs)
+    for src, outcome in zip(sources, progress(done, len(sources)) if progress else done, strict=True):
+        if isinstance(outcome, str):
+            result.errors.append(outcome)
+            continue
+        doc = outcome.doc
+        result.notices.extend(doc.warnings)
+        if doc.sha256 in seen:
+            result.notices.append(f"{src.path}: same content as {seen[doc.sha256]}; read once")
+            continue
+        seen[doc.sha256] = str(src.path)
+        result.documents.append(doc)
+        # every authority a fact points at is described by the register
+        authorities.update(outcome.authorities)
+        result.store.load(outcome.nquads, format=ox.RdfFormat.N_QUADS)
+    result.store.bulk_extend(vocabulary_quads())
+    result.store.bulk_extend(authority_quads(authorities))
+    result.store.bulk_extend(official_quads(authorities))
+    return result
+
+
+def build(
+    paths: Iterable[Path],
+    output: Path,
+    partial: bool = False,
+    progress: Callable[[Iterable[Any], int], Iterator[Any]] | None = None,
+    jobs: int | None = None,
+) -> BuildResult:
+    sources, skipped = read_sources(paths)
+    if not sources:
+        raise InputError(
+            f"no minutes found in {', '.join(str(p) for p in paths)}; give .txt, .html, .htm or .pdf files"
+        )
+    result = process(sources, progress, jobs)
+    result.notices[:0] = skipped
+    if result.errors and not partial:
+        return result
+    if not result.documents:
+        raise KgError("no input could be read; fix the files named above")
+    write_store(result.store, output, PREFIXES)
+    result.written = output
+    return result

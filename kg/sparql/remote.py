@@ -1,0 +1,230 @@
+"""The SPARQL 1.1 Protocol: library queries at a remote endpoint, answered exactly as locally;
+and the media types and content negotiation that kg serve offers.
+
+Parameters travel as a VALUES block injected at the start of the query's outer WHERE group,
+which is what Oxigraph's local substitutions amount to. Each bound term is serialised as an
+N-Triples term and checked by parsing it back, so no text of the caller's reaches the query
+except as a well-formed RDF term.
+"""
+
+from __future__ import annotations
+
+import http.client
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError, StoreError
+from kg.graph.ns import BASE
+from kg.graph.quads import PREFIXES
+from kg.sparql import library as queries
+
+_TOKENS = re.compile(
+    r"""(?P<comment>\#[^\n]*)
+      | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
+                  |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+      | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+      | (?P<var>[?$][\w\u00b7\u00c0-\uffff]+)
+      | (?P<word>[A-Za-z_][\w.-]*(?::[\w.%-]*)?|:[\w.%-]*)
+      | (?P<open>\{) | (?P<close>\}) | (?P<other>\S)""",
+    re.VERBOSE | re.DOTALL,
+)
+_IRI = re.compile(r'<[^<>"{}|^`\\\x00-\x20]+>')
+_LITERAL = re.compile(
+    r'"(?:[^"\\\n\r]|\\["\\nrtbf]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*"'
+    r'(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^<[^<>"{}|^`\\\x00-\x20]+>)?'
+)
+_PROBE = "<urn:kg:s> <urn:kg:p> {} ."
+RESULTS_JSON = "application/sparql-results+json"
+N_TRIPLES = "application/n-triples"
+
+
+def nt_term(term: ox.NamedNode | ox.Literal) -> str:
+    """The term as N-Triples, verified by parsing it back to the same term."""
+    text = str(term)
+    if not (_IRI.fullmatch(text) or _LITERAL.fullmatch(text)):
+        raise QueryError(f"parameter value {term.value!r} cannot be sent as an RDF term")
+    try:
+        parsed = list(ox.parse(_PROBE.format(text).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    except SyntaxError as exc:
+        raise QueryError(f"parameter value {term.value!r} is not a valid RDF term") from exc
+    if len(parsed) != 1 or parsed[0].object != term:
+        raise QueryError(f"parameter value {term.value!r} does not survive serialisation")
+    return text
+
+
+def first_keyword(text: str) -> str:
+    """The first keyword of a query or update (SELECT, ASK, INSERT, DROP, ...), upper-cased."""
+    for m in _TOKENS.finditer(text):
+        word = m.group().upper()
+        if m.lastgroup == "word" and word not in ("PREFIX", "BASE") and ":" not in word:
+            return word
+    return ""
+
+
+def value_groups(text: str, form: str, names: set[str]) -> list[tuple[int, set[str]]]:
+    """Where VALUES blocks go: just inside the outer WHERE group (every name) and inside the
+    WHERE group of each sub-SELECT that projects a name (SEP-0007 substitution reaches there)."""
+    out: list[tuple[int, set[str]]] = []
+    depth, seen_where, outer = 0, form != "CONSTRUCT", False
+    sub: dict[str, Any] | None = None  # the projection of a sub-SELECT being read
+    for m in _TOKENS.finditer(text):
+        kind, tok = m.lastgroup, m.group()
+        if sub is not None and kind != "open":
+            if tok in "()*" and kind == "other":
+                sub["paren"] += {"(": 1, ")": -1, "*": 0}[tok]
+                sub["star"] |= tok == "*"
+            elif kind == "word" and tok.upper() == "AS":
+                sub["as"] = True
+            elif kind == "var":
+                if sub["paren"] == 0 or sub["as"]:
+                    sub["vars"].add(tok[1:])
+                sub["as"] = False
+            continue
+        if kind == "word" and tok.upper() == "WHERE" and depth == 0:
+            seen_where = True
+        elif kind == "word" and tok.upper() == "SELECT" and depth > 0:
+            sub = {"paren": 0, "star": False, "as": False, "vars": set()}
+        elif kind == "open":
+            if sub is not None:
+                out.append((m.end(), names if sub["star"] else names & sub["vars"]))
+                sub = None
+            elif depth == 0 and seen_where and not outer:
+                out.append((m.end(), names))
+                outer = True
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+    if not outer:
+        raise QueryError("the query has no WHERE group to bind parameters in")
+    return [(at, found) for at, found in out if found]
+
+
+def with_values(query: queries.Query, bound: dict[ox.Variable, ox.NamedNode | ox.Literal]) -> str:
+    """The query text with VALUES blocks binding the parameters; the text itself if none."""
+    if not bound:
+        return query.text
+    terms = {v.value: nt_term(t) for v, t in bound.items()}
+    text = query.text
+    for at, names in sorted(value_groups(text, query.form, set(terms)), reverse=True):
+        order = sorted(names)
+        block = "VALUES ({}) {{ ({}) }}".format(
+            " ".join(f"?{n}" for n in order), " ".join(terms[n] for n in order)
+        )
+        text = f"{text[:at]}\n  {block}\n{text[at:]}"
+    return text
+
+
+# --- content negotiation (kg serve) --------------------------------------------------------
+
+SOLUTION_TYPES = {
+    "application/sparql-results+json": "json",
+    "application/sparql-results+xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+    "application/json": "json",
+    "application/xml": "xml",
+    "text/xml": "xml",
+}
+GRAPH_TYPES = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+
+
+def negotiate(accept: str, offers: list[str]) -> str | None:
+    """The offer the Accept header prefers (ties go to the earlier offer); None: nothing fits."""
+    ranges: list[tuple[str, float]] = []
+    for part in (accept or "*/*").split(","):
+        media, *opts = [x.strip() for x in part.split(";")]
+        q = 1.0
+        for o in opts:
+            key, _, val = o.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(val)
+                except ValueError:
+                    q = 0.0
+        if media:
+            ranges.append((media.lower(), q))
+
+    def quality(offer: str) -> float:
+        best, score = -1, 0.0
+        for media, q in ranges:
+            kind = offer.split("/")[0]
+            spec = 2 if media == offer else 1 if media == f"{kind}/*" else 0 if media == "*/*" else -1
+            if spec > best:
+                best, score = spec, q
+        return score if best >= 0 else 0.0
+
+    scored = [(quality(o), -i, o) for i, o in enumerate(offers)]
+    q, _, offer = max(scored)
+    return offer if q > 0 else None
+
+
+# --- HTTP -----------------------------------------------------------------------------------
+
+
+def post_form(endpoint: str, fields: list[tuple[str, str]], accept: str, timeout: float) -> bytes:
+    body = urllib.parse.urlencode(fields).encode("ascii")
+    req = urllib.request.Request(
+        endpoint,
+        data=body,
+        method="POST",
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
+    )
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - user's endpoint
+            return bytes(resp.read())
+    except urllib.error.HTTPError as exc:
+        detail = exc.read().decode("utf-8", "replace").strip().splitlines()
+        msg = detail[0][:300] if detail else exc.reason
+        raise StoreError(f"{endpoint} answered HTTP {exc.code}: {msg}") from exc
+    except (TimeoutError, urllib.error.URLError, http.client.HTTPException, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise StoreError(f"cannot reach the SPARQL endpoint {endpoint} ({reason}); is it running?") from exc
+
+
+def _select(endpoint: str, text: str, timeout: float) -> ox.QuerySolutions | ox.QueryBoolean:
+    data = post_form(endpoint, [("query", text)], RESULTS_JSON, timeout)
+    return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+
+
+def kg_graphs(endpoint: str, timeout: float = 30.0) -> list[str]:
+    """The dataset a library query needs: [] when the default graph already holds the data
+    (a union default graph, or a merged load), else the store's kg named graphs."""
+    ask = f"ASK {{ ?d a <{BASE}def#Document> }}"
+    if bool(_select(endpoint, ask, timeout)):
+        return []
+    listing = f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ }} FILTER STRSTARTS(STR(?g), "{BASE}") }}'
+    found = sorted(s["g"].value for s in _select(endpoint, listing, timeout))  # type: ignore[union-attr]
+    if not found:
+        raise StoreError(f"{endpoint} holds no kg graph; push one with `kg push --store URL`")
+    return found
+
+
+def run_remote(name: str, endpoint: str, fmt: str, params: dict[str, str], timeout: float = 60.0) -> str:
+    """Run a library query (or .rq file) at a SPARQL endpoint; format as `kg query` does."""
+    q = queries.resolve(name)
+    text = with_values(q, queries.bindings(q, params))
+    fields = [("query", text)] + [("default-graph-uri", g) for g in kg_graphs(endpoint, timeout)]
+    if q.form in ("CONSTRUCT", "DESCRIBE"):
+        data = post_form(endpoint, fields, f"{N_TRIPLES}, text/turtle;q=0.5", timeout)
+        try:
+            triples = [t.triple for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+        except SyntaxError:
+            triples = [t.triple for t in ox.parse(data, format=ox.RdfFormat.TURTLE)]
+        return queries.format_result(triples, fmt, PREFIXES)
+    data = post_form(endpoint, fields, RESULTS_JSON, timeout)
+    try:
+        result = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+    except SyntaxError as exc:
+        raise StoreError(f"{endpoint} did not answer with SPARQL JSON results ({exc})") from exc
+    return queries.format_result(result, fmt, PREFIXES)
