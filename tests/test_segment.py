@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from kg.extract.items import extract as items
+from kg.reading.segments import segments_of
 from tests.conftest import make_doc
 
 MEETING = """Children's Services Scrutiny Committee
@@ -41,8 +42,8 @@ def test_numbered_items_with_header() -> None:
     ]
     for i in found:
         assert doc.text[i.span.start : i.span.end] == i.span.quote
-    assert doc.segments.header_end == MEETING.index("1. Apologies")
-    kinds = [s.kind for s in doc.segments.sections]
+    assert segments_of(doc).header_end == MEETING.index("1. Apologies")
+    kinds = [s.kind for s in segments_of(doc).sections]
     assert "resolved" in kinds
 
 
@@ -76,7 +77,7 @@ def test_bullets_in_odd_glyphs() -> None:
         "o       Natural turnover\n(1) Note the report.\n2) Agree the plan.\na) Monitor it.\n"
     )
     doc = make_doc(text)
-    bullets = [doc.text[b.start : b.end] for b in doc.segments.blocks if b.kind == "bullet"]
+    bullets = [doc.text[b.start : b.end] for b in segments_of(doc).blocks if b.kind == "bullet"]
     assert len(bullets) == 7, bullets
 
 
@@ -124,7 +125,7 @@ def test_additional_documents_line_does_not_swallow_the_minutes() -> None:
     )
     doc = make_doc(text)
     body = text.index("The Director")
-    section = doc.segments.section_at(body)
+    section = segments_of(doc).section_at(body)
     assert section is None or section.kind != "documents"
 
 
@@ -134,7 +135,7 @@ def test_roman_numbered_points_are_separate_blocks() -> None:
         "iii. That a further report be made.\n"
     )
     doc = make_doc(text)
-    bullets = [b for b in doc.segments.blocks if b.kind == "bullet"]
+    bullets = [b for b in segments_of(doc).blocks if b.kind == "bullet"]
     assert [b.marker for b in bullets] == ["i.", "ii.", "iii."]
 
 

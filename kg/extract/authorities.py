@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from kg.extract.common import reference_date, span
 from kg.extract.facts import AuthorityMention
 from kg.reading.document import Document
+from kg.reading.segments import segments_of
 from kg.reference.register import register
 
 # A name followed by one of these is another body, not the council ("Bradford Children's Trust").
@@ -82,7 +83,7 @@ def extract(doc: Document) -> Iterator[AuthorityMention]:
         if len({g for _, _, g in weak}) != 1:
             return
         found = [(s, e, g, 0.5) for s, e, g in weak]
-    header_end = doc.segments.header_end
+    header_end = segments_of(doc).header_end
     score: dict[str, float] = {}
     first: dict[str, int] = {}
     for s, _, gss, w in found:

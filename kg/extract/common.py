@@ -9,6 +9,7 @@ from functools import lru_cache
 from kg.extract.dates import all_dates
 from kg.extract.facts import Span
 from kg.reading.document import Document
+from kg.reading.segments import segments_of
 
 _SENT_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'(]?[A-Z0-9\u2022\u00b7])|\n\s*\n|\n(?=\s*\S)")
 
@@ -39,7 +40,7 @@ def sentences(doc: Document, start: int = 0, end: int | None = None) -> Iterator
 @lru_cache(maxsize=64)
 def meeting_date(doc: Document) -> str | None:
     """The first full date (day, month, year) of the header, if the document has one."""
-    dates = all_dates(doc.flat[: max(doc.segments.header_end, 0)])
+    dates = all_dates(doc.flat[: max(segments_of(doc).header_end, 0)])
     return dates[0][2] if dates else None
 
 

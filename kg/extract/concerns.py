@@ -16,6 +16,7 @@ from kg.extract.common import sentences, span
 from kg.extract.facts import ConcernMention
 from kg.extract.lexicon_concerns import cues
 from kg.reading.document import Document
+from kg.reading.segments import segments_of
 
 # Leading list markers: bullets in any glyph, "(1)", "1)", "1.", "a)", "(iv)".
 MARKER = re.compile(
@@ -75,7 +76,7 @@ def _passages(doc: Document) -> tuple[Passage, ...]:
 
 
 def _walk(doc: Document) -> Iterator[Passage]:
-    seg = doc.segments
+    seg = segments_of(doc)
     flat = doc.flat
     titles = [(it.title_start, it.title_end) for it in seg.items]
     skip_items = [(it.start, it.end) for it in seg.items if PROCEDURAL.match(it.title)]

@@ -17,6 +17,7 @@ from kg.extract.dates import DAY_MONTH_YEAR, MONTH, MONTH_YEAR, iso, month_numbe
 from kg.extract.facts import Decision
 from kg.extract.numbers import word_value
 from kg.reading.document import Document
+from kg.reading.segments import segments_of
 
 _I = re.IGNORECASE
 _KIND = {"resolved": "resolution", "recommended": "recommendation", "action": "action"}
@@ -260,7 +261,7 @@ def _table_rows(doc: Document) -> Iterator[Decision]:
 def _paragraphs(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
     """The blocks of a section's body, the heading line's remainder first."""
     out = []
-    for b in doc.segments.blocks:
+    for b in segments_of(doc).blocks:
         s, e = max(b.start, start), min(b.end, end)
         if e > s and doc.flat[s:e].strip():
             out.append((s, e))
@@ -357,7 +358,7 @@ def extract(doc: Document) -> Iterator[Decision]:
 
 
 def _decisions(doc: Document) -> Iterator[Decision]:
-    seg = doc.segments
+    seg = segments_of(doc)
     flat = doc.flat
     covered: list[tuple[int, int]] = []
 

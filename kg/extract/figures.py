@@ -21,6 +21,7 @@ from kg.extract.facts import Figure
 from kg.extract.lexicon_concerns import cues
 from kg.extract.numbers import DIGITS, MONEY, WORD_NUMBER, digits_value, money_value, word_value
 from kg.reading.document import Document
+from kg.reading.segments import segments_of
 
 _I = re.IGNORECASE
 # Spans that hold numbers which are not figures.
@@ -387,7 +388,7 @@ def extract(doc: Document) -> Iterator[Figure]:
     """Each figure once per agenda item: a value repeated in discussion is the same figure."""
     seen: set[tuple[int, float, str]] = set()
     for p in passages(doc):
-        item = doc.segments.item_at(p.start)
+        item = segments_of(doc).item_at(p.start)
         for f in _figures_in(doc, p):
             if f.concern is None and f.unit not in ("children", "staff", "percent", "cases"):
                 continue  # "four local authorities", "4 weeks": not about children's services

@@ -17,6 +17,7 @@ from kg.extract import inspection_patterns as P
 from kg.extract.common import fold, reference_date, span
 from kg.extract.facts import Inspection
 from kg.reading.document import Document
+from kg.reading.segments import segments_of
 
 _I = re.IGNORECASE
 
@@ -207,7 +208,7 @@ def extract(doc: Document) -> Iterator[Inspection]:
         for m in ms:  # the LSCB review ran alongside the SIF inspection it is reported with
             if sif and m.type == "lscb-review" and not m.start:
                 m.start, m.end_date, m.published = sif.start, sif.end_date, sif.published
-        item = doc.segments.item_at(s)
+        item = segments_of(doc).item_at(s)
         key = item.index if item else -1
         if key not in defaults:
             lo, hi = (item.start, item.end) if item else (0, len(flat))

@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from kg.extract.common import span
 from kg.extract.facts import AgendaItem
 from kg.reading.document import Document
+from kg.reading.segments import segments_of
 
 
 def extract(doc: Document) -> Iterator[AgendaItem]:
-    for it in doc.segments.items:
+    for it in segments_of(doc).items:
         yield AgendaItem(
             index=it.index,
             number=it.number,

@@ -1,6 +1,6 @@
 """The meeting a page records: committee, date, venue and contact, from its header.
 
-The header is the text before the first agenda item (``doc.segments.header_end``), or the first
+The header is the text before the first agenda item (``segments_of(doc).header_end``), or the first
 lines of a page whose items were not found. Fields come from labels ("Venue:", "Place:",
 "Contact:", "Date:"), from "Minutes of the meeting of X held at V on D", from a line naming a
 committee, panel, board or cabinet, and from a line that is a date (and time).
@@ -15,6 +15,7 @@ from kg.extract.common import fold, span
 from kg.extract.dates import all_dates, parse_date
 from kg.extract.facts import MeetingInfo
 from kg.reading.document import Document
+from kg.reading.segments import segments_of
 
 _FIELD = re.compile(
     r"^[ \t]*(?P<label>venue|place|location|where|date(?:\s+and\s+time)?|meeting\s+date|"
@@ -66,8 +67,8 @@ def _is_committee(line: str) -> bool:
 
 
 def _region(doc: Document) -> tuple[int, int]:
-    end = doc.segments.header_end
-    if end <= 0 and not doc.segments.items:
+    end = segments_of(doc).header_end
+    if end <= 0 and not segments_of(doc).items:
         end = min(len(doc.norm), 1500)
     return 0, max(end, 0)
 

@@ -22,6 +22,7 @@ from kg.extract.common import fold, span
 from kg.extract.concerns import MARKER
 from kg.extract.facts import PlanElement
 from kg.reading.document import Document
+from kg.reading.segments import segments_of
 
 _I = re.IGNORECASE
 _PLAN = re.compile(
@@ -106,7 +107,7 @@ def _type_of(text: str) -> str | None:
 
 def _doc_type(doc: Document) -> str:
     """The inspection the minutes are about: named in a title, else in the text; visits last."""
-    found = [_type_of(it.title) for it in doc.segments.items] + [_type_of(doc.flat)]
+    found = [_type_of(it.title) for it in segments_of(doc).items] + [_type_of(doc.flat)]
     for t in found:
         if t and not t.endswith("visit"):
             return t
@@ -194,7 +195,7 @@ def _bullets_after(doc: Document, pos: int) -> list[tuple[int, int]]:
     """The bullet blocks right after pos, while they keep the first one's style of marker."""
     out: list[tuple[int, int]] = []
     style = None
-    for b in doc.segments.blocks:
+    for b in segments_of(doc).blocks:
         if b.start <= pos:
             continue
         m = MARKER.match(doc.flat, b.start, b.end)
@@ -245,7 +246,7 @@ def _listed(doc: Document, end: int, n: int | None) -> list[tuple[int, int, str]
 
 def extract(doc: Document) -> Iterator[PlanElement]:
     flat = doc.flat
-    seg = doc.segments
+    seg = segments_of(doc)
     start = seg.header_end
     doc_type = _doc_type(doc)
     skip = [(s.start, s.end) for s in seg.sections if s.kind == "documents"]
@@ -313,7 +314,7 @@ def extract(doc: Document) -> Iterator[PlanElement]:
 def _named(doc: Document, main: str | None) -> Iterator[PlanElement]:
     """Named schemes, academies and strategies, as components of the main plan if there is one."""
     flat = doc.flat
-    start = doc.segments.header_end
+    start = segments_of(doc).header_end
     found: list[tuple[int, int, str]] = []
     for m in _QUOTED_SCHEME.finditer(flat, start):
         found.append((m.start(), m.end(), f"{fold(m.group('name'))} {fold(m.group('tail'))}"))
@@ -340,7 +341,7 @@ _INCLUDES = re.compile(
 def _inclusions(doc: Document, main: str) -> Iterator[PlanElement]:
     """Named parts listed after "the plan included", when each names a scheme, policy or the like."""
     flat = doc.flat
-    for m in _INCLUDES.finditer(flat, doc.segments.header_end):
+    for m in _INCLUDES.finditer(flat, segments_of(doc).header_end):
         stop = re.search(r"[.;:](?:\s|$)|\n\s*\n|$", flat[m.end() :])
         e = m.end() + (stop.start() if stop else 0)
         tail = flat[m.end() : e]
@@ -356,7 +357,7 @@ def _inclusions(doc: Document, main: str) -> Iterator[PlanElement]:
 
 def _workstreams(doc: Document, main: str) -> Iterator[PlanElement]:
     flat = doc.flat
-    start = doc.segments.header_end
+    start = segments_of(doc).header_end
     yield from _inclusions(doc, main)
     found = list(_WORKSTREAM.finditer(flat, start))
     for i, m in enumerate(found):
@@ -374,7 +375,7 @@ def _workstreams(doc: Document, main: str) -> Iterator[PlanElement]:
                 if comp and len(comp.split()) <= 8:
                     yield PlanElement(main, span(doc, s, e), workstream=ws, component=comp)
     for m in _PARTS.finditer(flat, start):
-        item = doc.segments.item_at(m.start())
+        item = segments_of(doc).item_at(m.start())
         context = flat[item.start if item else max(0, m.start() - 300) : m.end()]
         if not re.search(r"\bplan\b|\bboard\b|\bstatement\s+of\s+action\b", context, _I):
             continue

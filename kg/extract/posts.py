@@ -19,6 +19,7 @@ from kg.extract.facts import Post
 from kg.extract.lexicon_people import NameHit
 from kg.graph.iris import post_key
 from kg.reading.document import Document
+from kg.reading.segments import segments_of
 
 
 @dataclass(frozen=True)
@@ -510,7 +511,7 @@ def mentions(doc: Document) -> tuple[Mention, ...]:
 def extract(doc: Document) -> Iterator[Post]:
     seen: set[tuple[str, int, str | None]] = set()
     first: set[str] = set()
-    segs = doc.segments
+    segs = segments_of(doc)
     for m in mentions(doc):
         if m.head.kind == "member" and not acts(doc.flat, m):
             continue

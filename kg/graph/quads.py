@@ -29,6 +29,7 @@ from kg.graph.rdf import (  # noqa: F401 - PREFIXES is re-exported for callers
 )
 from kg.graph.reference import authority_quads, vocabulary_quads  # noqa: F401 - re-exported
 from kg.reading.document import Document
+from kg.reading.segments import segments_of
 from kg.reference.ofsted import OfficialInspection, official_inspections
 
 
@@ -75,7 +76,7 @@ class _Context:
         return iris.authority(gss) if gss else None
 
     def item_iri(self, offset: int) -> str | None:
-        it = self.doc.segments.item_at(offset)
+        it = segments_of(self.doc).item_at(offset)
         if it is None or it.index not in self.items:
             return None
         f = self.items[it.index]

@@ -8,12 +8,12 @@ patterns match across wraps while every offset still points into ``text``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import Any, TypeVar, cast
 
-if TYPE_CHECKING:
-    from kg.reading.segments import Segments
+T = TypeVar("T")
 
 _CHAR_MAP = str.maketrans(
     {
@@ -112,11 +112,15 @@ class Document:
         """Typography normalised and hard wraps joined: for sentence patterns."""
         return _reflow(self.norm)
 
-    @cached_property
-    def segments(self) -> Segments:
-        from kg.reading.segments import segment
+    def derived(self, key: str, make: Callable[[Document], T]) -> T:
+        """A view that a later stage computes from this document once (segments, say).
 
-        return segment(self)
+        Kept beside the cached copies above, so this module need not know the later stages.
+        """
+        cache: dict[str, Any] = self.__dict__.setdefault("_derived", {})
+        if key not in cache:
+            cache[key] = make(self)
+        return cast(T, cache[key])
 
     def quote(self, start: int, end: int) -> str:
         return self.text[start:end]

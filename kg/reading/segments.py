@@ -301,6 +301,11 @@ def _unnumbered_heads(lines: list[tuple[int, int, str]]) -> list[tuple[int, str 
 BULLET_GLYPH = re.compile(r"^\s*[\u00b7\u2022\u25cf\u25aa\u25a0\u00d8\u00a7\u27a2*-]\s")
 
 
+def segments_of(doc: Document) -> Segments:
+    """The document's segments, computed once per document."""
+    return doc.derived("segments", segment)
+
+
 def segment(doc: Document) -> Segments:
     text = doc.norm
     lines = _lines(text)
