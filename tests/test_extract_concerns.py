@@ -8,7 +8,7 @@ import pytest
 from conftest import DEV_CORPUS, DEV_GOLD, make_doc, needs_shared
 
 from kg.extract import concerns
-from kg.extract.lexicon_concerns import CUES, cues, mask
+from kg.extract.concern_cues import CUES, cues, mask
 from kg.graph.vocab import notations
 
 

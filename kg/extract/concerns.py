@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.common import sentences, span
+from kg.extract.concern_cues import cues
 from kg.extract.facts import ConcernMention
-from kg.extract.lexicon_concerns import cues
 from kg.reading.document import Document
 from kg.reading.segments import segments_of
 

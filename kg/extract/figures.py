@@ -15,10 +15,10 @@ import re
 from collections.abc import Iterator, Sequence
 
 from kg.extract.common import span
+from kg.extract.concern_cues import cues
 from kg.extract.concerns import Passage, passages
 from kg.extract.dates import MONTH
 from kg.extract.facts import Figure
-from kg.extract.lexicon_concerns import cues
 from kg.extract.numbers import DIGITS, MONEY, WORD_NUMBER, digits_value, money_value, word_value
 from kg.reading.document import Document
 from kg.reading.segments import segments_of

@@ -1,6 +1,6 @@
 """Named people: attendance and apologies lists, contacts, report authors, councillors, holders.
 
-Names come from a grammar (see lexicon_people), never from capitalisation alone. Lists
+Names come from a grammar (see people_grammar), never from capitalisation alone. Lists
 ("Present:", "Apologies for absence were received from ...") are split on commas, semicolons and
 "and"; inside them a single surname counts when "Councillor(s)" governs the list.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from kg.extract import posts
 from kg.extract.common import span
 from kg.extract.facts import Person
-from kg.extract.lexicon_people import (
+from kg.extract.people_grammar import (
     HONORIFIC,
     clean_name,
     fold_ws,

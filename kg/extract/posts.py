@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from kg.extract import lexicon_people as lx
+from kg.extract import people_grammar as lx
 from kg.extract.common import fold, span
 from kg.extract.facts import Post
-from kg.extract.lexicon_people import NameHit
+from kg.extract.people_grammar import NameHit
 from kg.graph.iris import post_key
 from kg.reading.document import Document
 from kg.reading.segments import segments_of

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexicon_names import GIVEN_NAMES
+from kg.extract import lexicons
 
 HONORIFIC = (
     r"(?:County[ \t]+Councillors?|Councillors?|Cllrs?\.?|Mrs\.?|Mr\.?|Ms\.?|Miss|Mx\.?|Dr\.?|"
@@ -43,44 +43,12 @@ _LIST_NEXT = re.compile(r"\s*(?:,|;|\(|\band\b|&)")
 _HONORIFIC_ONLY = re.compile(rf"^(?:{HONORIFIC}(?![A-Za-z])\s*)+")
 _TOKEN = re.compile(rf"{WORD}|[A-Z]\.(?:[A-Z]\.)*|[A-Z](?![a-z])")
 
+_NAMES = lexicons.names()
+GIVEN_NAMES = _NAMES.given
 # Subject words of post titles and service names ("Children's Social Care Improvement").
-DOMAIN_WORDS = frozenset(
-    """
-    access achievement adoption adult adults after assessment assurance business care carers
-    child children childrens commissioning communities community corporate culture customer
-    democratic development digital disabilities disability door early economy education
-    engagement environment families family finance fostering front governance health help
-    housing improvement inclusion integrated intervention justice leaving leavers learning legal
-    lifelong localities looked mash mental needs neighbourhoods offending operations operational
-    participation partnership partnerships people peoples performance permanence place placements policy
-    practice prevention protection provider provision public quality regeneration resources
-    safeguarding safer school schools send services service skills social special specialist
-    standards strategy stronger support targeted transformation wellbeing well-being workforce
-    young youth delivery
-    """.split()
-)
-
+DOMAIN_WORDS = _NAMES.domain
 # Capitalised words that are never part of a person's name in minutes.
-NOT_NAME = (DOMAIN_WORDS - {"young", "early"}) | frozenset(
-    """
-    a about academy action after agenda all also an and appendix apologies april are as at
-    assistant august authority board borough british by cabinet catholic centre chair chairman
-    chairperson chairwoman chief church city civic co-opted college commissioner committee
-    council councillor councillors county december department deputy diocese director district
-    document during england english executive february for forum friday from government group
-    he head her his hospital house hub in independent inspection inspector interim it item
-    january july june lead leader local march may member members minister minutes monday
-    national nhs november october of officer officers ofsted on or panel parent plan police
-    present principal report representative resolved road room saturday school secretary
-    september she state statutory strategic street sunday that the their there these they this
-    thursday to trust tuesday university wales we wednesday welsh when with avenue grove
-    office offices scrutiny directorate secretariat
-    square gardens crescent station park way pdf kb mb court close lodge programme project
-    model scheme review update framework pilot network initiative approach toolkit system data
-    team unit strategy associates consulting consultancy ltd limited plc llp solicitors partners
-    company absent apologies
-    """.split()
-)
+NOT_NAME = (DOMAIN_WORDS - _NAMES.domain_in_names) | _NAMES.not_name
 
 
 def name_tokens(s: str) -> list[str]:
@@ -179,147 +147,8 @@ def fold_ws(s: str) -> str:
 # --- Post titles -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Head:
-    kind: str
-    pattern: re.Pattern[str]
-    role: str
-    lower: str  # "any": lower case allowed; "np": only with an of/for phrase or "the"; "no"
-    ext: bool = False  # takes ", Children's Social Care" and "Safeguarding Services"
-    np: bool = True  # takes "of/for <phrase>"
-
-
-def _head(
-    kind: str,
-    rx: str,
-    role: str,
-    lower: str = "any",
-    ext: bool = False,
-    np: bool = True,
-    flags: int = re.IGNORECASE,
-) -> Head:
-    return Head(kind, re.compile(rx, flags), role, lower, ext, np)
-
-
-HEADS = (
-    _head("psw", r"\bprincipal\s+social\s+worker\b", "principal-social-worker"),
-    _head(
-        "ad",
-        r"\b(?:assistant|deputy)\s+(?:executive\s+|strategic\s+|corporate\s+)?director\b",
-        "assistant-director",
-        ext=True,
-    ),
-    _head(
-        "dir",
-        r"\b(?:(?:executive|corporate|strategic|service|managing|operational|regional|"
-        r"national|programme|improvement)\s+)?"
-        r"director\b",
-        "director",
-        "np",
-        ext=True,
-    ),
-    _head("head", r"\bhead\s+of\b(?=\s)", "head-of-service", ext=True),
-    _head("ceo", r"\b(?:deputy\s+)?chief\s+executive(?:\s+officer)?\b", "chief-executive"),
-    _head(
-        "chief",
-        r"\bChief\s+(?:(?:Financial|Finance|Operating|Legal|Nursing|Medical)\s+)?Officer\b",
-        "director",
-        "no",
-        ext=True,
-        flags=0,
-    ),
-    _head("clinical", r"\b(?:Clinical\s+Lead|Designated\s+(?:Nurse|Doctor))\b", "other", "no", flags=0),
-    _head(
-        "police",
-        r"\b(?:Deputy\s+|Assistant\s+)?Chief\s+Constable\b|\bDetective\s+(?:Chief\s+)?"
-        r"(?:Superintendent|Inspector|Sergeant|Constable)\b|\b(?:Chief\s+)?Superintendent\b",
-        "other",
-        "no",
-        flags=0,
-    ),
-    _head("leader", r"\b(?:Deputy\s+)?Leader\b", "leader", "no", flags=0),
-    _head(
-        "cab",
-        r"\b(?:(?:lead\s+)?cabinet\s+member|executive\s+(?:board\s+)?member|lead\s+member"
-        r"|(?:cabinet\s+)?portfolio\s+(?:holder|member)|cabinet\s+lead|(?:lead|executive)\s+councillor(?=\s+for\b))\b(?!s|\s+(?:decision|session|"
-        r"meeting|briefing)s?\b)",
-        "cabinet-member",
-        ext=True,
-    ),
-    _head(
-        "chair",
-        r"\b(?:Vice[\s-]?)?(?:Chair(?:man|woman|person)?|[Cc]hair(?:man|woman|person))\b"
-        r"|\bConven[eo]r\b|(?<=ndependent )chair\b",
-        "chair",
-        flags=0,
-    ),
-    _head(
-        "officer",
-        r"\b(?:(?:Senior|Principal|Lead|Chief)\s+)?(?:(?:Research|Policy|Scrutiny|Performance|"
-        r"Democratic|Governance|Information)\s+(?:and|&)\s+)?(?:Democratic\s+(?:Services|Support)|"
-        r"Member\s+Services|Committee\s+Services|Overview\s+and\s+Scrutiny|Research|Scrutiny"
-        r"(?:\s+(?:Support|Project|Review|Policy))?|Committee|Governance|Monitoring|Policy|Legal|Democracy)\s+"
-        r"(?:Officer|Manager|Adviser|Advisor|Clerk|Co-?ordinator)\b|\bClerk\b",
-        "officer",
-        "no",
-        np=False,
-        flags=0,
-    ),
-    _head("officer2", r"\b(?:Principal|Senior)\s+Officer\b", "officer", "no", ext=True, flags=0),
-    # "Principal Manager, Children's Services": a post only with the service it manages
-    _head(
-        "manager2",
-        r"\b(?:Principal|Senior)\s+Manager\b(?=,?\s+(?:of\s+|for\s+)?[A-Z])",
-        "service-manager",
-        "no",
-        ext=True,
-        flags=0,
-    ),
-    _head(
-        "manager",
-        r"\b(?:Service|Group|Team|Operations|Practice|Area|Locality)\s+Manager\b",
-        "service-manager",
-        "no",
-        ext=True,
-        flags=0,
-    ),
-    _head(
-        "adviser",
-        r"\b(?:improvement|intervention|education|independent)\s+(?:advis[eo]r|"
-        r"consultant)\b(?!s)",
-        "adviser",
-        np=False,
-    ),
-    _head("commissioner", r"\bCommissioner\b", "adviser", "no", flags=0),
-    _head(
-        "minister",
-        r"\b(?:Deputy\s+)?Minister(?:\s+of\s+State)?\b|\bSecretary\s+of\s+State\b",
-        "minister",
-        "no",
-        flags=0,
-    ),
-    _head(
-        "inspector",
-        r"\bHMI\b|\bH(?:er|is)\s+Majesty[’']s\s+(?:Chief\s+)?Inspector\b"
-        r"|\b(?:[Ll]ead\s+|Ofsted\s+)?[Ii]nspector\b(?!s)",
-        "inspector",
-        "np",
-        np=False,
-        flags=0,
-    ),
-    _head("dcs", r"\bDCS\b", "director-childrens-services", "no", np=False, flags=0),
-    _head(
-        "member",
-        r"(?<!Executive )(?<!Cabinet )(?<!Lead )(?<!Board )\b(?:(?:Committee|Panel|"
-        r"Board|Co-opted|Elected|Scrutiny|Independent)\s+)?"
-        r"Members?\b(?!'|\s+of\s+(?!the\s+(?:Committee|Panel|Board|Sub-Committee)\b))"
-        r"(?:\s+of\s+the\s+(?:Committee|Panel|Board|Sub-Committee))?",
-        "councillor",
-        "no",
-        np=False,
-        flags=0,
-    ),
-)
+Head = lexicons.Head
+HEADS = lexicons.post_heads()  # kg/extract/data/post_heads.yaml
 # A members' post counts only where members act: "Members asked", "A Member queried".
 MEMBERS_ACT = re.compile(
     r"\s+(?:(?:also|then|further|had|have|all|each|both)\s+)?(?:asked|queried|raised|requested|"
