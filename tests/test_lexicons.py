@@ -43,8 +43,16 @@ def _fresh_caches():
 @pytest.mark.parametrize(
     ("name", "text", "needle"),
     [
-        ("post_heads.yaml", "heads:\n  - kind: x\n    pattern: '(unclosed'\n    role: officer\n", "bad regular"),
-        ("post_heads.yaml", "heads:\n  - kind: x\n    pattern: 'y'\n    role: officer\n    lower: no\n", "lower"),
+        (
+            "post_heads.yaml",
+            "heads:\n  - kind: x\n    pattern: '(unclosed'\n    role: officer\n",
+            "bad regular",
+        ),
+        (
+            "post_heads.yaml",
+            "heads:\n  - kind: x\n    pattern: 'y'\n    role: officer\n    lower: no\n",
+            "lower",
+        ),
         ("names.yaml", "given_names: Alice bob\n", "lower case"),
         ("concern_cues.yaml", "cues: [a, b]\n", "'cues' must map"),
         ("concern_cues.yaml", "cues: {caseloads: [ok, '[']}\n", "caseloads"),
@@ -53,7 +61,9 @@ def _fresh_caches():
 )
 def test_a_malformed_list_is_one_error_naming_the_file(monkeypatch, tmp_path, name, text, needle) -> None:
     _reload(monkeypatch, tmp_path, name, text)
-    loader = {"post_heads.yaml": lexicons.post_heads, "names.yaml": lexicons.names}.get(name, lexicons.concern_cues)
+    loader = {"post_heads.yaml": lexicons.post_heads, "names.yaml": lexicons.names}.get(
+        name, lexicons.concern_cues
+    )
     with pytest.raises(lexicons.LexiconError) as err:
         loader()
     assert name in str(err.value) and needle in str(err.value) and "\n" not in str(err.value)
@@ -64,7 +74,11 @@ def test_a_given_name_added_to_the_data_file_is_used(monkeypatch, tmp_path) -> N
 
     sentence = Document("t.txt", "0" * 64, "text/plain", "Zebedee Quill presented the report.\n")
     assert not [p.name for p in extract_people(sentence)]
-    text = (DATA / "names.yaml").read_text(encoding="utf-8").replace("given_names: >-\n", "given_names: >-\n  zebedee\n")
+    text = (
+        (DATA / "names.yaml")
+        .read_text(encoding="utf-8")
+        .replace("given_names: >-\n", "given_names: >-\n  zebedee\n")
+    )
     _reload(monkeypatch, tmp_path, "names.yaml", text)
     try:
         importlib.reload(people_grammar)
