@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kg.extract import posts
+from kg.extract import post_titles, posts
 from kg.extract.common import span
 from kg.extract.facts import Person
 from kg.extract.people_grammar import (
@@ -122,7 +122,7 @@ def _list_names(doc: Document, start: int, end: int, capacity: str) -> Iterator[
         hon = re.match(rf"(?:{HONORIFIC}\s+)*", body)
         h = hon.group() if hon else ""
         kept = trim_name(body[len(h):])
-        if not kept or posts.starts_post(doc.flat, s + lead):
+        if not kept or post_titles.starts_post(doc.flat, s + lead):
             continue
         if plausible_name(clean_name(kept), single_ok=bool(h) or councillors):
             ns = s + lead + len(h)
