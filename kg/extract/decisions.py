@@ -7,15 +7,13 @@ from inline "ACTION - ..." notes, and from sentences such as "The Panel agreed t
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Iterator
 
+from kg.extract import decision_attrs as da
 from kg.extract.common import fold, reference_date, sentences, span
 from kg.extract.concerns import MARKER
-from kg.extract.dates import DAY_MONTH_YEAR, MONTH, MONTH_YEAR, iso, month_number
 from kg.extract.facts import Decision
-from kg.extract.numbers import word_value
 from kg.reading.document import Document
 from kg.reading.segments import segments_of
 
@@ -71,120 +69,6 @@ _TABLE_HEAD = re.compile(
     r"\s*$", _I)
 _RULE = re.compile(r"^[\s\-=_+|]*$")
 _CONNECTOR = re.compile(r"\b(?:and|of|to|the|for|with|in|on|by|a|an|or|&)\s*$", _I)
-_HEAD = (
-    r"(?:director|head|manager|officer|executive|member|leader|chair(?:man|person|woman)?|"
-    r"advis[eo]r|commissioner|lead|clerk|principal\s+social\s+worker|social\s+worker)"
-)
-_TITLE = (
-    r"(?:(?:interim|acting|deputy|assistant|executive|corporate|strategic|chief|senior|principal|"
-    r"cabinet|lead|service|group|team|programme|democratic|scrutiny|monitoring|services|business|"
-    rf"committee|governance|finance|performance|quality)\s+)*{_HEAD}\b"
-    r"(?:\s*(?:,|-|of\b|for\b)\s*[^,;.()]{0,70}?){0,2}(?:\s*\([^()]{1,50}\))?"
-)
-_VERB = (
-    r"(?:reports?|provides?|circulates?|shares?|brings?|presents?|updates?|writes?|arranges?|"
-    r"submits?|prepares?|investigates?|liaises?|ensures?|reviews?|considers?|agrees?|completes?|"
-    r"drafts?|develops?|produces?|contacts?|monitors?|seeks?|responds?|meets?|attends?|"
-    r"continues?|circulate|looks?|explores?|confirms?|informs?|advises?|feeds?|adds?|sends?|"
-    r"organises?|invites?|follows?|checks?|clarif(?:y|ies)|obtains?|includes?|schedules?|"
-    r"forwards?|distributes?|identif(?:y|ies)|raises?|establishes?|sets?|writes?)"
-)
-_OWNER = re.compile(
-    rf"(?:^|\b(?:that|and|asks?|requests?(?:\s+that)?|instructs?|authori[sz]es?|invites?)\s+)"
-    rf"(?:the\s+)?(?P<t>{_TITLE})\s*(?:,\s*in\s+consultation\s+with[^,]+,)?\s+"
-    rf"(?:be\s+(?:authori[sz]ed|asked|requested|instructed|invited)\s+to\s+|to\s+|would\s+|will\s+|"
-    rf"should\s+)?{_VERB}\b",
-    _I,
-)
-_DUE_CUE = re.compile(
-    r"(?:\bby|\bbefore|\bon|\bin|\bat|\bfor|\buntil|\bno\s+later\s+than|\bend\s+of|\bdue)\s+"
-    r"(?:the\s+)?(?:end\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$", _I)
-_NOT_DUE = re.compile(r"\b(?:held|dated|(?<!end )of|from|since|published)\s+(?:on\s+)?(?:the\s+)?$", _I)
-# "December, 2016"; a month alone after a due cue ("by the end of February") is the next one
-_MONTH_COMMA_YEAR = re.compile(rf"\b({MONTH}),\s+(\d{{4}})\b", _I)
-_BARE_MONTH = re.compile(
-    rf"\b(?:by|before|until|no\s+later\s+than|due)\s+(?:the\s+)?(?:end\s+of\s+)?({MONTH})\b"
-    r"(?!\s*,?\s*\d)", _I)
-_RELATIVE = re.compile(
-    r"\b(?:in|within)\s+(?:the\s+next\s+)?(\d{1,2}|[a-z]+)\s+(months?|weeks?)(?:'?s?\s+time)?\b",
-    _I)
-
-
-def _dates(text: str) -> list[tuple[int, str]]:
-    """(offset, ISO date) of each full date or month and year in text."""
-    found: list[tuple[int, int, str]] = []
-    for m in DAY_MONTH_YEAR.finditer(text):
-        d = iso(int(m.group(3)), month_number(m.group(2)), int(m.group(1))) if m.group(3) else None
-        if d:
-            found.append((m.start(), m.end(), d))
-    for m in [*MONTH_YEAR.finditer(text), *_MONTH_COMMA_YEAR.finditer(text)]:
-        d = iso(int(m.group(2)), month_number(m.group(1)))
-        if d and not any(a <= m.start() < b for a, b, _ in found):
-            found.append((m.start(), m.end(), d))
-    return sorted((a, d) for a, _, d in found)
-
-
-def _due(text: str, ref: str | None) -> str | None:
-    """The date a decision is due: "by 31 March 2018", "in June 2017", "in six months"."""
-    for s, d in _dates(text):
-        pre = text[max(0, s - 40) : s]
-        if _DUE_CUE.search(pre) and not _NOT_DUE.search(pre):
-            return d
-    bare = _BARE_MONTH.search(text)
-    if bare and ref and len(ref) >= 7:
-        mo = month_number(bare.group(1))
-        if mo:
-            y = int(ref[:4]) + (1 if mo < int(ref[5:7]) else 0)
-            return iso(y, mo)
-    rel = _RELATIVE.search(text)
-    if not (rel and ref):
-        return None
-    n = int(rel.group(1)) if rel.group(1).isdigit() else word_value(rel.group(1))
-    if not n:
-        return None
-    y, mo, day = (int(x) for x in ref[:10].split("-"))
-    if rel.group(2).lower().startswith("month"):
-        mo += n
-        return f"{y + (mo - 1) // 12:04d}-{(mo - 1) % 12 + 1:02d}"
-    return (datetime.date(y, mo, day) + datetime.timedelta(weeks=n)).isoformat()
-
-
-def _owner(doc: Document, s: int, e: int, kind: str) -> str | None:
-    text = doc.flat[s:e]
-    words = re.findall(r"[\w'-]+", text)
-    if kind == "action" and len(words) <= 14 and re.search(rf"\b{_HEAD}\b", text, _I) and all(
-        w[0].isupper() or w.lower() in ("and", "of", "for", "the", "&") for w in words
-    ):  # "Action: Assistant Director, Children's Social Care Improvement"
-        return fold(doc.text[s:e]).rstrip(" .")
-    found = _OWNER.search(text)
-    if not found:
-        return None
-    owner = fold(doc.text[s + found.start("t") : s + found.end("t")]).rstrip(" ,")
-    return _full_title(doc, owner) if owner else None
-
-
-_REMIT = re.compile(
-    r",\s+((?:[A-Z][\w'-]*|and|of|for|&)(?:\s+(?:[A-Z][\w'-]*|and|of|for|&)){0,6})(?=\s*[,;.)\n]|\s+to\b)")
-_SERVICE_WORD = re.compile(
-    r"\b(?:Services?|Care|Children|Families|Education|Safeguarding|Social|Learning|Health|"
-    r"Improvement|Resources|Finance|Workforce|People|Development|Schools)\b")
-_RANK = re.compile(r"(?:deputy|assistant|acting|interim|vice)\s+$", _I)
-
-
-def _full_title(doc: Document, owner: str) -> str:
-    """A bare title ("the Strategic Director") completed by the remit the text gives it elsewhere
-    ("Strategic Director, Children and Young People's Services"), when it gives just one."""
-    if re.search(r",|\bof\b|\bfor\b|\(", owner):
-        return owner
-    remits = set()
-    for m in re.finditer(rf"\b{re.escape(owner)}\b", doc.flat):
-        r = _REMIT.match(doc.flat, m.end())
-        before = doc.flat[max(0, m.start() - 12) : m.start()]
-        if r and _SERVICE_WORD.search(r.group(1)) and not _RANK.search(before):
-            remits.add(fold(r.group(1)))
-    return f"{owner}, {remits.pop()}" if len(remits) == 1 else owner
-
-
 def _make(doc: Document, kind: str, s: int, e: int, number: str | None) -> Decision | None:
     flat = doc.flat
     while s < e and (flat[s].isspace() or flat[s] == "|"):  # "|": table cells in web pages
@@ -194,7 +78,7 @@ def _make(doc: Document, kind: str, s: int, e: int, number: str | None) -> Decis
     cells = _ROW_OWNER.search(flat, s, e) if kind == "action" else None
     if cells and cells.end() == e:
         owner_cell = fold(doc.text[cells.start(1) : cells.end(1)])
-        due_cell = _dates(fold(doc.text[cells.start(2) : cells.end(2)])) if cells.group(2) else []
+        due_cell = da.dates_in(fold(doc.text[cells.start(2) : cells.end(2)])) if cells.group(2) else []
         e = cells.start()
         text = fold(doc.text[s:e])
         if len(text.split()) < 2:
@@ -204,7 +88,7 @@ def _make(doc: Document, kind: str, s: int, e: int, number: str | None) -> Decis
     if len(text.split()) < (2 if kind == "action" else 3):  # not a stray "That" heading
         return None
     ref = reference_date(doc)
-    return Decision(kind, text, span(doc, s, e), number, _owner(doc, s, e, kind), _due(text, ref))
+    return Decision(kind, text, span(doc, s, e), number, da.owner_of(doc, s, e, kind), da.due_date(text, ref))
 
 
 def _table_rows(doc: Document) -> Iterator[Decision]:
@@ -250,7 +134,7 @@ def _table_rows(doc: Document) -> Iterator[Decision]:
                 continue
             text = fold(" ".join(doc.text[a:b] for a, b in row[0]))
             owner = fold(" ".join(doc.text[a:b] for a, b in row[1])) or None
-            dates = _dates(fold(" ".join(norm[a:b] for a, b in row[2])))
+            dates = da.dates_in(fold(" ".join(norm[a:b] for a, b in row[2])))
             start = min(a for cell in row for a, _ in cell)
             end = max(b for cell in row for _, b in cell)
             if len(text.split()) >= 2:

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kg.extract import plan_lists as pl
 from kg.extract.common import fold, span
-from kg.extract.concerns import MARKER
 from kg.extract.facts import PlanElement
 from kg.reading.document import Document
 from kg.reading.segments import segments_of
@@ -114,11 +114,6 @@ def _doc_type(doc: Document) -> str:
     return next((t for t in found if t), "other")
 
 
-def _clean(label: str) -> str:
-    label = fold(label).strip(" ,;:.-\"'")
-    return re.sub(r"^(?:the|a|an|our|its)\s+", "", label, flags=_I)
-
-
 # the end of a name for an event or a report, so "and" after it starts the name of another thing
 _EVENT = re.compile(r"^(?:visit|inspection|review|report|update|findings|letter|outcomes?|judgements?)$", _I)
 
@@ -144,104 +139,6 @@ def _name_before(flat: str, pos: int) -> list[str]:
     while out and out[0].lower() in _CONNECT:
         out.pop(0)
     return out
-
-
-def _split_list(text: str, n: int | None) -> list[str]:
-    text = re.sub(r"\s\([^()\n]{1,40}\)(?=\s*(?:[,;]|\s+and\s))", "", text)  # "People (Voice and Control),"
-    text = re.split(r"\.\s|\.$|\s+-\s+|\s\(", text)[0].strip().rstrip(";,.")
-    text = re.sub(r"^\s*(?:including|namely|such\s+as|are|were)\s+", "", text, flags=_I)
-    quoted = re.findall(r"\"([^\"]{2,80})\"", text)
-    if len(quoted) >= 2:  # '"Workforce", "Care and Support Planning" and "Placement Sufficiency"'
-        return [_clean(q) for q in quoted if len(q.split()) <= 8]
-    sep = r"\s*;\s*(?:and\s+)?" if ";" in text else r"\s*,\s*(?:and\s+)?"
-    parts = [p for p in re.split(sep, text) if p.strip()]
-    if n and len(parts) < n and parts and " and " in parts[-1]:
-        parts = parts[:-1] + parts[-1].split(" and ", 1)
-    return [_clean(p) for p in parts if 0 < len(p.split()) <= 8]
-
-
-_INCLUDING = re.compile(r"(?:\s+-\s+|,\s*|\s*(?P<paren>\())(?:including|such\s+as|with)\s+", _I)
-_LEAD = re.compile(
-    r"^(?:(?:the|a|an|our|its|their)\s+)?(?:(?:roll-?out|introduction|development|expansion|launch|"
-    r"creation|implementation|use)\s+of\s+(?:the\s+|a\s+|an\s+)?)?", _I)
-# a head noun that ends a named component, so "and" after it starts the next one
-_HEAD_NOUN = (r"(?:framework|strategy|academy|hubs?|scheme|programme|package|assessment|audits?|"
-              r"board|scorecard|panel|service|team|model|protocol|policy|campaign|review|supplement)")
-_AND_ITEM = re.compile(
-    rf"\s*[;,]\s*(?:and\s+)?|\s+and\s+(?=(?:the|a|an|our|its|new)\s)|(?P<h>\b{_HEAD_NOUN})\s+and\s+", _I)
-
-
-def _included(flat: str, s: int, e: int) -> list[str]:
-    """Components named after "- including" in a workstream or priority line."""
-    m = _INCLUDING.search(flat, s, e)
-    if not m:
-        return []
-    if m.group("paren"):  # "Quality of Practice (including A, B and C)": the list ends at ")"
-        close = flat.find(")", m.end(), m.end() + 300)
-        e = close if close > 0 else e
-    tail = re.split(r"[.;:]\s|[.;:]?$|\s+-\s+|\)", flat[m.end() : e].strip(), maxsplit=1)[0]
-    items = _AND_ITEM.sub(lambda a: (a.group("h") or "") + "\0", tail).split("\0")
-    if len(items) == 1 and " and " in tail and len(tail.split()) > 6:
-        items = tail.split(" and ")
-    out = [_LEAD.sub("", fold(i)).strip(" ,;.") for i in items]
-    return [i for i in out if 0 < len(i.split()) <= 7]
-
-
-def _style(marker: str) -> str:
-    return re.sub(r"[a-z]", "a", re.sub(r"[A-Z]", "A", re.sub(r"\d+", "1", marker.strip())))
-
-
-def _bullets_after(doc: Document, pos: int) -> list[tuple[int, int]]:
-    """The bullet blocks right after pos, while they keep the first one's style of marker."""
-    out: list[tuple[int, int]] = []
-    style = None
-    for b in segments_of(doc).blocks:
-        if b.start <= pos:
-            continue
-        m = MARKER.match(doc.flat, b.start, b.end)
-        if not m or m.end() == b.start or (style and _style(m.group()) != style):
-            break
-        style = style or _style(m.group())
-        out.append((m.end(), b.end))
-    return out
-
-
-def _line_end(flat: str, pos: int) -> int:
-    end = flat.find("\n", pos)
-    return len(flat) if end < 0 else end
-
-
-# a numbering prefix on a listed label: "Priority 1 - ", "Workstream 2:", "Theme 3."
-_NUMBERED = re.compile(
-    r"^\s*(?:priority|work\s?stream|theme|strand|objective|principle|pillar)\s+(?:\d{1,2}|[A-Z])\b"
-    r"\s*[-:.]\s*", _I)
-
-
-def _listed(doc: Document, end: int, n: int | None) -> list[tuple[int, int, str]]:
-    """Labels listed after pos: inline on the rest of the line, or as the bullets below it."""
-    flat = doc.flat
-    stop = _line_end(flat, end)
-    rest = flat[end:stop]
-    lead = re.match(r"\s*(?:,\s*)?(?:(?:are|were|namely|highlighting|including|as\s+follows)\s*)*",
-                    rest)
-    after = rest[lead.end() if lead else 0 :]
-    if after.strip().rstrip(":-").strip() == "" and rest.rstrip().endswith((":", "-")):
-        out = []
-        for s, e in _bullets_after(doc, stop):
-            text = _NUMBERED.sub("", flat[s:e])
-            head = _clean(re.split(r"\s+-\s+|;|:|\.\s|\.$|\s+\(|,\s*(?:including|such\s+as)\b",
-                                   text, flags=_I)[0])
-            if len(head.split()) > 8:  # "partnership arrangements through the Safeguarding Board"
-                head = re.split(r"\s+(?:through|via|across|by\s+means\s+of|so\s+that)\s+", head)[0]
-            out.append((s, e, head))
-        return out
-    if _NUMBERED.match(after.lstrip(" :")):
-        return []  # "four priorities: Priority 1 - A; Priority 2 - B": each read as a numbered part
-    if re.match(r"\s*(?::|,?\s*(?:including|namely|such\s+as))", rest, _I):
-        return [(end, stop, p) for p in _split_list(rest.lstrip(" :,"), n)]
-    if n and re.match(r"\s+-\s+[A-Z\"']", rest):  # "three priorities - A, B and C - and ..."
-        return [(end, stop, p) for p in _split_list(rest.lstrip(" -"), n)]
-    return []
 
 
 def extract(doc: Document) -> Iterator[PlanElement]:
@@ -282,7 +179,7 @@ def extract(doc: Document) -> Iterator[PlanElement]:
         parts = _PARTS.search(flat, max(0, m.start() - 60), m.start())
         if flat[m.end() : m.end() + 2].strip()[:1] != ":" or parts:
             continue  # "priorities in the plan: A; B" are workstreams, read below
-        for s, e, comp in _listed(doc, m.end(), None):
+        for s, e, comp in pl.listed(doc, m.end(), None):
             yield PlanElement(plan, span(doc, s, e), component=comp)
     main = names.get("improvement") or next(iter(names.values()), None)
     boards = [(m, _name_before(flat, m.start())) for m in _BOARD.finditer(flat, start)]
@@ -302,7 +199,7 @@ def extract(doc: Document) -> Iterator[PlanElement]:
             yield PlanElement(main, sp, component=name) if main else PlanElement(name, sp)
     for m in _FRAMEWORK.finditer(flat, start):
         g = "a" if m.group("a") else "b"
-        name = _clean(m.group(g))
+        name = pl.clean(m.group(g))
         if 0 < len(name.split()) <= 6:
             sp = span(doc, m.start(g), m.end(g))
             yield PlanElement(main, sp, component=name) if main else PlanElement(name, sp)
@@ -345,10 +242,10 @@ def _inclusions(doc: Document, main: str) -> Iterator[PlanElement]:
         stop = re.search(r"[.;:](?:\s|$)|\n\s*\n|$", flat[m.end() :])
         e = m.end() + (stop.start() if stop else 0)
         tail = flat[m.end() : e]
-        items = [_LEAD.sub("", fold(i)).strip(" ,;.")
-                 for i in _AND_ITEM.sub(lambda a: (a.group("h") or "") + "\0", tail).split("\0")]
+        items = [pl.LEAD.sub("", fold(i)).strip(" ,;.")
+                 for i in pl.AND_ITEM.sub(lambda a: (a.group("h") or "") + "\0", tail).split("\0")]
         if len(items) < 2 or not all(
-            0 < len(i.split()) <= 7 and re.search(rf"\b{_HEAD_NOUN}\b", i, _I) for i in items
+            0 < len(i.split()) <= 7 and re.search(rf"\b{pl.HEAD_NOUN}\b", i, _I) for i in items
         ):
             continue
         for comp in items:
@@ -361,17 +258,17 @@ def _workstreams(doc: Document, main: str) -> Iterator[PlanElement]:
     yield from _inclusions(doc, main)
     found = list(_WORKSTREAM.finditer(flat, start))
     for i, m in enumerate(found):
-        ws = _clean(m.group("name"))  # "Workstream 2 - Partnerships" is the "Partnerships" workstream
+        ws = pl.clean(m.group("name"))  # "Workstream 2 - Partnerships" is the "Partnerships" workstream
         yield PlanElement(main, span(doc, m.start(), m.end()), workstream=ws)
-        stop = _line_end(flat, m.end())
+        stop = pl.line_end(flat, m.end())
         if i + 1 < len(found):
             stop = min(stop, found[i + 1].start())
         yield from _after_colon(doc, main, ws, m.end(), stop)
-        for comp in _included(flat, m.end() - 2, stop):
+        for comp in pl.included(flat, m.end() - 2, stop):
             yield PlanElement(main, span(doc, m.start(), stop), workstream=ws, component=comp)
         if flat[m.end() : stop].rstrip().endswith(":"):
-            for s, e in _bullets_after(doc, stop):
-                comp = _clean(re.split(r"\s+-\s+|:", flat[s:e])[0])
+            for s, e in pl.bullets_after(doc, stop):
+                comp = pl.clean(re.split(r"\s+-\s+|:", flat[s:e])[0])
                 if comp and len(comp.split()) <= 8:
                     yield PlanElement(main, span(doc, s, e), workstream=ws, component=comp)
     for m in _PARTS.finditer(flat, start):
@@ -381,13 +278,13 @@ def _workstreams(doc: Document, main: str) -> Iterator[PlanElement]:
             continue
         n = m.group("n")
         count = int(n) if n and n.isdigit() else _WORDS.get((n or "").lower())
-        listed = _listed(doc, m.end(), count)[: count or None]
+        listed = pl.listed(doc, m.end(), count)[: count or None]
         most = 12 if count and len(listed) == count else 8
         for s, e, label in listed:
             if label and len(label.split()) <= most:
                 yield PlanElement(main, span(doc, s, e), workstream=label)
-                if e - s < 300 and e != _line_end(flat, m.end()):  # a bullet: its components
-                    for comp in _included(flat, s, e):
+                if e - s < 300 and e != pl.line_end(flat, m.end()):  # a bullet: its components
+                    for comp in pl.included(flat, s, e):
                         yield PlanElement(main, span(doc, s, e), workstream=label, component=comp)
 
 
@@ -398,7 +295,7 @@ def _after_colon(doc: Document, main: str, ws: str, end: int, stop: int) -> Iter
     if not m:
         return
     text = re.split(r"\.\s|\.$", m.group("list").strip())[0]
-    items = [_clean(i) for i in re.split(r"\s*;\s*(?:and\s+)?", text)]
+    items = [pl.clean(i) for i in re.split(r"\s*;\s*(?:and\s+)?", text)]
     if len(items) < 2 or not all(0 < len(i.split()) <= 7 for i in items):
         return
     for comp in items:
