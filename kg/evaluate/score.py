@@ -162,7 +162,11 @@ def score_document(gold: dict[str, Any], tables: dict[str, list[dict[str, str]]]
     out: dict[str, Score] = {}
     out["authorities"] = _sets(gold["authorities"], {r["gss"] for r in tables["authorities"]})
     out["concerns"] = _sets(gold["concerns"], {r["concern"] for r in tables["concerns"]})
-    items = [{"number": r["item_number"] or None, "title": r["item_title"]} for r in tables["meetings"]]
+    items = [
+        {"number": r["item_number"] or None, "title": r["item_title"]}
+        for r in tables["meetings"]
+        if r["item"]
+    ]
     out["items"] = _match(
         gold.get("items", []),
         items,

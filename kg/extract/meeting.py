@@ -15,6 +15,7 @@ from kg.extract.common import fold, span
 from kg.extract.dates import all_dates, parse_date
 from kg.extract.facts import MeetingInfo
 from kg.reading.document import Document
+from kg.reading.furniture import content_end
 from kg.reading.segments import segments_of
 
 _FIELD = re.compile(
@@ -33,7 +34,7 @@ _HELD = (
 )
 _COMMITTEE = re.compile(
     r"\b(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum|Commission|Executive|Assembly|"
-    r"Council\s+Meeting|Full\s+Council)\b"
+    r"Council\s+Meeting|Full\s+Council)\b|\bMeeting\s+of\s+(?:the\s+)?(?:[A-Z][\w'&-]*\s+){0,3}Council\b"
 )
 _VENUE_LINE = re.compile(
     r"^[ \t]*(?:The\s+)?(?:Committee\s+Room|Council\s+Chamber|Civic\s+(?:Centre|Offices|Hall)|"
@@ -51,6 +52,7 @@ _VENUE_TAIL = re.compile(r"[\s,]+(?i:on|at|from|commencing|starting)?[\s,]*$")
 # A page for one agenda item: "Meeting: 27/01/2020 - Children's Panel (Item 45.)".
 _ITEM_PAGE = re.compile(r"^[ \t]*Meeting\s*:\s*(?P<v>.+?)\s*(?:\((?i:item)\s*[\w.]*\)\s*)?$", re.M)
 _DASH_SEP = re.compile(r"\s+-\s+")
+_NEXT_LABEL = re.compile(r"\s+(?=(?i:time|venue|place|location|date|contact)\s*:)")
 _PHONE = re.compile(r"[\s,;]+(?:Tel(?:ephone)?|Phone|E-?mail|Direct\s+line)\b.*$", re.IGNORECASE)
 _LABELISH = re.compile(r"\n(?=[ \t]*[A-Z][\w ]{0,30}:)")
 _HELD_DATED = re.compile(r"^[ \t]*(?:the\s+)?meeting\s+(?:was\s+)?held\s+(?:on\s+)?(?P<rest>.*)$", re.I)
@@ -149,7 +151,20 @@ def _field(doc: Document, s: int, line: str, f: re.Match[str], found: dict[str, 
         if "date" in label
         else "committee"
     )
-    value = f.group("value").strip()
+    value = f.group("value")
+    nxt = _NEXT_LABEL.search(value)
+    if nxt:
+        # each further label on the line is a field of its own ("Time: 2 pm Place: Civic Centre")
+        base = s + f.start("value")
+        for piece in _NEXT_LABEL.finditer(value):
+            stop = _NEXT_LABEL.search(value, piece.end())
+            rest = value[piece.end() : stop.start() if stop else len(value)]
+            g = _FIELD.match(rest)
+            if g and g.group("label").lower() not in ("meeting", "committee", "body"):
+                _field(doc, base + piece.end(), rest, g, found)
+        value = value[: nxt.start()]
+    value = value.strip()
+    value = value[: content_end(value, 0, len(value))].rstrip(" ,;")
     if key == "contact":
         value = _PHONE.sub("", value).rstrip(" ,;")
     if not value:
@@ -164,21 +179,29 @@ def _field(doc: Document, s: int, line: str, f: re.Match[str], found: dict[str, 
     return None
 
 
-def _item_page(doc: Document, end: int, found: dict[str, str], used: list[tuple[int, int]]) -> None:
-    """A "Meeting: <date> - <committee>" line just inside a single agenda item's page."""
-    m = _ITEM_PAGE.search(doc.norm, max(end, 0), min(len(doc.norm), max(end, 0) + 400))
+def _meeting_line(doc: Document, pos: int, found: dict[str, str], used: list[tuple[int, int]]) -> bool:
+    """ "Meeting: 22/09/2020 - Cabinet (Item 8)": the date and committee of an item's page."""
+    m = _ITEM_PAGE.match(doc.norm, pos)
     if not m:
-        return
+        return False
     value = m.group("v")
     sep = _DASH_SEP.search(value)
     date = parse_date(value[: sep.start()] if sep else value)
     if not date or len(date) != 10:
-        return
+        return False
     if sep and _is_committee(value[sep.end() :]) and not _NOT_COMMITTEE.search(value[sep.end() :]):
         cs = m.start("v") + sep.end()
         found.setdefault("committee", fold(doc.text[cs : m.end("v")]))
     found.setdefault("date", date)
     used.append((m.start("v"), m.end("v")))
+    return True
+
+
+def _item_page(doc: Document, end: int, found: dict[str, str], used: list[tuple[int, int]]) -> None:
+    """A "Meeting: <date> - <committee>" line just inside a single agenda item's page."""
+    m = _ITEM_PAGE.search(doc.norm, max(end, 0), min(len(doc.norm), max(end, 0) + 400))
+    if not m or not _meeting_line(doc, m.start(), found, used):
+        return
     # the labelled lines that follow it on such a page: "Venue: ...", "Contact: ..."
     for s, e, line in list(_lines(doc.norm, m.end() + 1, min(len(doc.norm), m.end() + 600)))[:4]:
         f = _FIELD.match(line)
@@ -212,6 +235,8 @@ def extract(doc: Document) -> Iterator[MeetingInfo]:
             pending = None
             continue
         f = _FIELD.match(line)
+        if f and f.group("label").lower() == "meeting" and _meeting_line(doc, s, found, used):
+            continue
         if f:
             pending = _field(doc, s, line, f, found)
             used.append((s, e))

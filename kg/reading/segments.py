@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.reading.document import BLOCK_START
+from kg.reading.furniture import content_end
 
 if TYPE_CHECKING:
     from kg.reading.document import Document
@@ -35,8 +36,6 @@ _PROCEDURAL = re.compile(
     r"public\s+questions|chair(?:man)?'?s\s+announcements|notice\s+of\s+recording)",
     re.IGNORECASE,
 )
-# "Minutes PDF 187 KB": a link to the item's papers printed on the heading line
-_ATTACHMENT_TAIL = re.compile(r"\s+(?:pdf|docx?|xlsx?|pptx?|rtf|odt)\s+\d+(?:\.\d+)?\s*[kmg]b\s*$", re.I)
 # "Meeting: 03/06/2019 - Cabinet (Item 12)": the item number on a single-item page
 _ITEM_REF = re.compile(r"\((?:agenda\s+)?item\s+(\d{1,4}[a-z]?)\.?\)", re.IGNORECASE)
 _LONE_NUMBER = re.compile(r"^\s*(?:item\s+)?(\d{1,4})(\.)?\s*$", re.IGNORECASE)
@@ -228,9 +227,12 @@ def _item_heads(lines: list[tuple[int, int, str]], pdf: bool) -> list[tuple[int,
                 heads.append((i, number, t0, t0 + len(title)))
                 last = num
         prev_blank = blank or bool(_SECTION.match(line))
-    # A lone "1." list inside prose is not an agenda; items come in runs or head the page.
+    # A lone "1." list inside prose is not an agenda; items come in runs or head the page, or
+    # the page names the item's number above it ("Meeting: 22/09/2020 - Cabinet (Item 8)").
     if len(heads) == 1 and heads[0][0] > 3 and not _labelled(lines[heads[0][0]][2]):
-        heads = []
+        above = " ".join(line for _, _, line in lines[: heads[0][0]])
+        if heads[0][1] not in {m.group(1) for m in _ITEM_REF.finditer(above)}:
+            heads = []
     return heads or _unnumbered_heads(lines)
 
 
@@ -334,9 +336,7 @@ def segment(doc: Document) -> Segments:
                 end = lines[heads[k + 1][0] - 1][0]
         body = text[start:end].rstrip()
         truncated = bool(TRUNCATION.search(body[-200:]))
-        tail = _ATTACHMENT_TAIL.search(text, t0, t1)
-        if tail:
-            t1 = tail.start()
+        t1 = content_end(text, t0, t1)
         if number is None:
             ref = _ITEM_REF.search(text, t1, min(end, t1 + 300))
             if ref:

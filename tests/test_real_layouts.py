@@ -1,0 +1,65 @@
+"""Layouts of real council web pages (snippets in our own words): furniture, item pages, headers."""
+
+from __future__ import annotations
+
+from conftest import make_doc
+
+from kg.extract import items, meeting
+from kg.reading.furniture import content_end
+from kg.reading.segments import segments_of
+
+
+def _cut(s: str) -> str:
+    return s[: content_end(s, 0, len(s))]
+
+
+def test_website_furniture_ends_a_title_or_venue() -> None:
+    assert _cut("Budget Monitoring pdf icon PDF 81 KB") == "Budget Monitoring"
+    assert _cut("Fostering Review (18.40) pdf icon PDF 2 MB") == "Fostering Review"
+    assert _cut("Room 4, The Guildhall. View directions") == "Room 4, The Guildhall"
+    assert _cut("Welsh Coversheet (96K/bytes)") == "Welsh Coversheet"
+    assert _cut("Children's Services Update") == "Children's Services Update"
+    assert _cut("Report on PDF accessibility") == "Report on PDF accessibility"
+
+
+ITEM_PAGE = """Issue - meetings
+
+Fostering Sufficiency Strategy
+
+Meeting: 03/03/2021 - Executive (Item 41)
+
+41 Fostering Sufficiency Strategy pdf icon PDF 310 KB
+
+Additional documents:
+
+Minutes:
+
+The Lead Member introduced the strategy and the Executive agreed it.
+"""
+
+
+def test_an_item_page_gives_its_meeting_and_its_single_item() -> None:
+    doc = make_doc(ITEM_PAGE)
+    [m] = list(meeting.extract(doc))
+    assert (m.committee, m.date) == ("Executive", "2021-03-03")
+    assert doc.text[m.span.start : m.span.end] == m.span.quote
+    [it] = list(items.extract(doc))
+    assert (it.number, it.title) == ("41", "Fostering Sufficiency Strategy")
+    assert doc.text[it.span.start : it.span.end] == it.span.quote
+
+
+def test_a_lone_numbered_line_in_prose_is_still_not_an_item() -> None:
+    text = "Issue - meetings\n\nSome page\n\nMeeting: 03/03/2021 - Executive (Item 41)\n\n\n7 Members asked about costs\n"
+    assert not segments_of(make_doc(text)).items
+
+
+def test_several_labels_on_one_line_and_a_full_council_meeting() -> None:
+    text = (
+        "Meeting documents\n\nSpecial Meeting of the County Council\nMonday, 2nd May, 2016 10.00 am\n\n"
+        "Date: Monday 2nd May 2016 Time: 10.00 a.m. Place: Council Chamber, Shire Hall\n\n"
+        "Apologies were received from Councillor Dee.\n"
+    )
+    [m] = list(meeting.extract(make_doc(text)))
+    assert m.committee == "Special Meeting of the County Council"
+    assert m.date == "2016-05-02"
+    assert m.venue == "Council Chamber, Shire Hall"
