@@ -49,7 +49,10 @@ def test_an_item_page_gives_its_meeting_and_its_single_item() -> None:
 
 
 def test_a_lone_numbered_line_in_prose_is_still_not_an_item() -> None:
-    text = "Issue - meetings\n\nSome page\n\nMeeting: 03/03/2021 - Executive (Item 41)\n\n\n7 Members asked about costs\n"
+    text = (
+        "Issue - meetings\n\nSome page\n\nMeeting: 03/03/2021 - Executive (Item 41)\n\n\n"
+        "7 Members asked about costs\n"
+    )
     assert not segments_of(make_doc(text)).items
 
 
