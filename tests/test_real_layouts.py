@@ -66,3 +66,38 @@ def test_several_labels_on_one_line_and_a_full_council_meeting() -> None:
     assert m.committee == "Special Meeting of the County Council"
     assert m.date == "2016-05-02"
     assert m.venue == "Council Chamber, Shire Hall"
+
+
+def _inspections(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    from kg.extract.inspections import extract as inspections
+
+    doc = make_doc(text)
+    out = list(inspections(doc))
+    for f in out:
+        assert doc.text[f.span.start : f.span.end] == f.span.quote
+    return [(f.type, f.start, f.published, f.judgement) for f in out]
+
+
+def test_an_untyped_ofsted_inspection_takes_the_framework_of_its_time() -> None:
+    found = _inspections(
+        "Members discussed the Ofsted inspection of children's social care services in March 2015, which "
+        "had judged the council inadequate.\n"
+    )
+    assert found == [("sif", "2015-03", None, "inadequate")]
+    found = _inspections("Ofsted carried out a full inspection of children's services in June 2012.\n")
+    assert [t for t, *_ in found] == ["other"]
+
+
+def test_a_focussed_inspection_is_a_focused_visit() -> None:
+    found = _inspections("The report set out the findings of the focussed Ofsted inspection of May 2022.\n")
+    assert found == [("focused-visit", "2022-05", None, None)]
+
+
+def test_a_report_published_years_after_a_date_is_of_a_later_inspection() -> None:
+    found = _inspections(
+        "Ofsted Inspection Report\n\nThe inspection report on children's services was published by Ofsted "
+        "on 3 June 2023. Since the previous inspection of children's services in 2019 the council had "
+        "improved.\n"
+    )
+    assert ("ilacs", None, "2023-06-03", None) in found
+    assert any(start == "2019" for _, start, _, _ in found)

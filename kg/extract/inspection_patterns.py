@@ -43,7 +43,7 @@ TYPES: list[tuple[str, re.Pattern[str]]] = [
          rf"inspection|inspect(?:ion|ing)\s+(?:of\s+)?{LA}\s+children'?s\s+(?:social\s+care\s+)?services?"),
         ("monitoring-visit", rf"(?:\b(?P<ord>{'|'.join(ORD)}|\d{{1,2}}(?:st|nd|rd|th))\s+)?(?:Ofsted\s+)?"
          r"monitoring\s+visit\b(?!s)"),
-        ("focused-visit", r"\bfocus+ed\s+visit\b(?!s)"),
+        ("focused-visit", r"\bfocus+ed\s+(?:(?:Ofsted|OFSTED)\s+)?(?:visit|inspection)\b(?!s)"),
         ("jtai", r"joint\s+targeted\s+area\s+inspection|\bJTAI\b"),
         ("lscb-review", r"review\s+of\s+(?:the\s+)?(?:effectiveness\s+of\s+(?:the\s+)?)?(?:[\w']+\s+){0,3}"
          r"safeguarding\s+children(?:'s)?\s+board|\bLSCB\s+review"),

@@ -74,9 +74,15 @@ def _read_judgements(flat: str, s: int, e: int) -> Iterator[_Judgement]:
 
 
 def _infer_type(inspectorate: str, start: str | None) -> str:
+    """An untyped inspection's framework from when it took place: Ofsted inspected children's
+    services under the SIF from November 2013 to the end of 2017, under ILACS from January 2018."""
     if inspectorate == "ciw":
         return "ciw-inspection"
-    return "ilacs" if inspectorate == "ofsted" and start and start >= "2018" else "other"
+    if inspectorate != "ofsted" or not start:
+        return "other"
+    if start >= "2018":
+        return "ilacs"
+    return "sif" if start >= "2014" or start[:7] >= "2013-11" else "other"
 
 
 # Years in which each framework's inspections took place.
@@ -112,12 +118,19 @@ def _bare_target(clusters: list[_Cluster], m: P.Mention) -> _Cluster | None:
         dated = [c for c in cands if c.start and (_compatible(c.start, m.start) if m.start else
                                                   c.start[4:7] == month)]
         undated = [c for c in cands if not c.start and m.start and _in_era(c.type, m.start)
-                   and any(x.item == m.item for x in c.mentions)]
+                   and any(x.item == m.item for x in c.mentions) and not _published_long_after(c, m.start)]
         return next(iter(dated + undated), None)
     prior = [c for c in cands if min(x.pos for x in c.mentions) < m.pos]
     if prior:
         return max(prior, key=lambda c: max(x.pos for x in c.mentions if x.pos < m.pos))
     return cands[0] if cands else None
+
+
+def _published_long_after(c: _Cluster, start: str) -> bool:
+    """A report comes out within months of its fieldwork: one published more than a year after
+    a date is of a later inspection ("since the last inspection in 2018 ... published in 2022")."""
+    published = [m.published for m in c.mentions if m.published]
+    return bool(published) and int(min(published)[:4]) - int(start[:4]) > 1
 
 
 def _cluster(ms: list[P.Mention], flat: str, ref: str) -> list[_Cluster]:
@@ -291,9 +304,12 @@ def _fact(doc: Document, c: _Cluster) -> Inspection:
     if c.type not in P.VISITS and c.type != "jtai":  # visits and JTAIs are not graded
         overall = [m.judgement for m in c.mentions if m.judgement and m.overall]
         judgement = overall[0] if overall else next((m.judgement for m in c.mentions if m.judgement), None)
+    type_ = c.type
+    if type_ == "other" and not start and published:  # typed by when its report came out
+        type_ = _infer_type(c.inspectorate, published)
     return Inspection(
         inspectorate=c.inspectorate,
-        type=c.type,
+        type=type_,
         span=span(doc, *_window(doc.flat, best)),
         start=start,
         end=dated.end_date if dated else None,
