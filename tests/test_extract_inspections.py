@@ -162,7 +162,7 @@ def test_jtai_has_dates_but_no_judgement() -> None:
     )
     by_type = {f.type: summary(f) for f in found}
     assert by_type["jtai"] == ("ofsted", "jtai", "2018-01-22", "2018-01-26", "2018-03-09", None)
-    assert by_type["other"] == ("ofsted", "other", "2017", None, None, "good")
+    assert by_type["sif"] == ("ofsted", "sif", "2017", None, None, "good")  # the framework of 2017
 
 
 def test_focused_visit_with_numeric_date() -> None:
