@@ -215,7 +215,7 @@ def test_quoted_judgement() -> None:
 
 def test_untyped_ofsted_inspection_type_follows_the_date() -> None:
     assert summary(one("The Ofsted inspection in 2015 judged the council inadequate.")) == (
-        "ofsted", "other", "2015", None, None, "inadequate")
+        "ofsted", "sif", "2015", None, None, "inadequate")
     assert one("The Ofsted inspection in March 2019 judged services good.").type == "ilacs"
 
 
