@@ -249,7 +249,7 @@ def test_earlier_judgement_with_its_own_year_is_another_inspection() -> None:
     found = facts("Ofsted inspected the council's children's services in March 2019 and judged them good. "
                   "Services were previously judged to be inadequate in 2015.")
     assert sorted((f.type, f.start, f.judgement) for f in found) == [
-        ("ilacs", "2019-03", "good"), ("other", "2015", "inadequate")]
+        ("ilacs", "2019-03", "good"), ("sif", "2015", "inadequate")]
 
 
 MEETING = """Children and Young People Scrutiny Committee
