@@ -66,6 +66,21 @@ def first_keyword(text: str) -> str:
     return ""
 
 
+def uses_service(text: str) -> bool:
+    """Whether the query has a SERVICE clause (a request to another address), in any case;
+    the word inside strings, comments, IRIs and prefixed names does not count."""
+    return any(
+        m.lastgroup == "word" and m.group().upper() == "SERVICE" for m in _TOKENS.finditer(text)
+    )
+
+
+def refuse_service(text: str, allow: bool) -> None:
+    if not allow and uses_service(text):
+        raise QueryError(
+            "the query uses SERVICE (a request to another address); pass --allow-service to run it"
+        )
+
+
 def value_groups(text: str, form: str, names: set[str]) -> list[tuple[int, set[str]]]:
     """Where VALUES blocks go: just inside the outer WHERE group (every name) and inside the
     WHERE group of each sub-SELECT that projects a name (SEP-0007 substitution reaches there)."""
