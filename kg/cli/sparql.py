@@ -46,13 +46,15 @@ from kg.cli.common import graph_option, graph_paths, reports_errors
               help="Query worker processes (queries answered at once).")
 @click.option("--queue", "max_queue", default=16, show_default=True, type=click.IntRange(0),
               help="Queries that may wait for a worker; past that, HTTP 503 with Retry-After.")
+@click.option("--idle-timeout", default=30, show_default=True, type=click.IntRange(1),
+              help="Seconds before an idle or slow client is disconnected.")
 @click.option("--allow-service", is_flag=True,
               help="Allow SERVICE (federated queries make this machine fetch other addresses).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not log each request.")
 @reports_errors
 def serve(
     graphs: tuple[Path, ...], host: str, port: int, timeout: float, max_rows: int, max_bytes: int,
-    max_memory: int, workers: int, max_queue: int, allow_service: bool, quiet: bool,
+    max_memory: int, workers: int, max_queue: int, idle_timeout: int, allow_service: bool, quiet: bool,
 ) -> None:
     """Serve the graph as a read-only SPARQL endpoint (/sparql) with a query page (/)."""
     from kg.sparql.endpoint import serve as run_serve
@@ -63,6 +65,7 @@ def serve(
     run_serve(
         graph_paths(graphs), host, port, timeout, max_rows, quiet, say, allow_service=allow_service,
         workers=workers, max_memory_mb=max_memory, max_bytes=max_bytes << 20, max_queue=max_queue,
+        idle_timeout=idle_timeout,
     )
 
 

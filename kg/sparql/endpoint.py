@@ -297,6 +297,7 @@ def serve(
     try:
         server = create_server(
             app, host=host, port=port, threads=workers + max_queue, channel_timeout=idle_timeout,
+            cleanup_interval=max(1, min(30, idle_timeout // 2)),
             connection_limit=256, backlog=1024, max_request_body_size=MAX_BODY,
             max_request_header_size=64 << 10, expose_tracebacks=False, ident="kg-serve",
             clear_untrusted_proxy_headers=True,
