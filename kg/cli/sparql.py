@@ -85,10 +85,18 @@ def serve(
     show_default=True,
     help="Name of the URL parameter that names the graph (Virtuoso: graph-uri).",
 )
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.1),
+              help="Seconds for each request to the store, all of its answer included.")
 @reports_errors
-def push(store_url: str, graphs: tuple[Path, ...], graph_param: str) -> None:
+def push(store_url: str, graphs: tuple[Path, ...], graph_param: str, timeout: float) -> None:
     """Write each named graph into a triple store (PUT: a re-push replaces, never duplicates)."""
+    import sys
+
     from kg.sparql.push import push as run_push
 
-    for line in run_push(graph_paths(graphs), store_url, graph_param):
+    def progress(line: str) -> None:
+        if sys.stderr.isatty():
+            click.echo(f"kg: {line}", err=True)
+
+    for line in run_push(graph_paths(graphs), store_url, graph_param, progress, timeout):
         click.echo(line, err=line.startswith("kg:") or " is a merged graph" in line)
