@@ -29,3 +29,9 @@ class StoreError(KgError):
     """A remote store or endpoint failed."""
 
     exit_code = 5
+
+
+def shown(path: object) -> str:
+    """A file name as one line: printable names as they are, others escaped as repr does."""
+    text = str(path)
+    return text if text.isprintable() else repr(text)[1:-1]

@@ -84,17 +84,26 @@ def build(paths: tuple[Path, ...], output: Path, partial: bool, jobs: int | None
     help="Bind ?NAME to VALUE (<iri>, GSS code, number, date or text). Repeatable.",
 )
 @click.option("--endpoint", metavar="URL", help="Run at a SPARQL endpoint instead of on -g files.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.1),
+              help="Seconds for each request to --endpoint, all of its answer included.")
+@click.option("--allow-service", is_flag=True,
+              help="Run a query that uses SERVICE (it fetches other addresses).")
 @reports_errors
 def query(
-    name: str, graphs: tuple[Path, ...], fmt: str, params: tuple[str, ...], endpoint: str | None
+    name: str, graphs: tuple[Path, ...], fmt: str, params: tuple[str, ...], endpoint: str | None,
+    timeout: float, allow_service: bool,
 ) -> None:
     """Run a library query (a name from `kg queries`) or a .rq file."""
+    from kg.sparql.library import resolve
+    from kg.sparql.remote import refuse_service
+
+    refuse_service(resolve(name).text, allow_service)
     if endpoint:
         if graphs:
             raise KgError("give either --endpoint or -g, not both")
         from kg.sparql.remote import run_remote
 
-        click.echo(run_remote(name, endpoint, fmt, _params(params)), nl=False)
+        click.echo(run_remote(name, endpoint, fmt, _params(params), timeout), nl=False)
         return
     from kg.sparql.library import run_query
 

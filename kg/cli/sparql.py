@@ -38,16 +38,35 @@ from kg.cli.common import graph_option, graph_paths, reports_errors
     type=click.IntRange(1),
     help="Rows (or triples) an answer may have; more is an error (HTTP 422).",
 )
+@click.option("--max-bytes", default=64, show_default=True, type=click.IntRange(1),
+              help="Megabytes an answer may have; more is an error (HTTP 422).")
+@click.option("--max-memory", default=1024, show_default=True, type=click.IntRange(64),
+              help="Megabytes of memory one query may use; more stops it (HTTP 503).")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Query worker processes (queries answered at once).")
+@click.option("--queue", "max_queue", default=16, show_default=True, type=click.IntRange(0),
+              help="Queries that may wait for a worker; past that, HTTP 503 with Retry-After.")
+@click.option("--idle-timeout", default=30, show_default=True, type=click.IntRange(1),
+              help="Seconds before an idle or slow client is disconnected.")
+@click.option("--allow-service", is_flag=True,
+              help="Allow SERVICE (federated queries make this machine fetch other addresses).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not log each request.")
 @reports_errors
-def serve(graphs: tuple[Path, ...], host: str, port: int, timeout: float, max_rows: int, quiet: bool) -> None:
+def serve(
+    graphs: tuple[Path, ...], host: str, port: int, timeout: float, max_rows: int, max_bytes: int,
+    max_memory: int, workers: int, max_queue: int, idle_timeout: int, allow_service: bool, quiet: bool,
+) -> None:
     """Serve the graph as a read-only SPARQL endpoint (/sparql) with a query page (/)."""
     from kg.sparql.endpoint import serve as run_serve
 
     def say(line: str) -> None:
         click.echo(line, err=line.startswith("kg:"))
 
-    run_serve(graph_paths(graphs), host, port, timeout, max_rows, quiet, say)
+    run_serve(
+        graph_paths(graphs), host, port, timeout, max_rows, quiet, say, allow_service=allow_service,
+        workers=workers, max_memory_mb=max_memory, max_bytes=max_bytes << 20, max_queue=max_queue,
+        idle_timeout=idle_timeout,
+    )
 
 
 @click.command()
@@ -66,10 +85,18 @@ def serve(graphs: tuple[Path, ...], host: str, port: int, timeout: float, max_ro
     show_default=True,
     help="Name of the URL parameter that names the graph (Virtuoso: graph-uri).",
 )
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.1),
+              help="Seconds for each request to the store, all of its answer included.")
 @reports_errors
-def push(store_url: str, graphs: tuple[Path, ...], graph_param: str) -> None:
+def push(store_url: str, graphs: tuple[Path, ...], graph_param: str, timeout: float) -> None:
     """Write each named graph into a triple store (PUT: a re-push replaces, never duplicates)."""
+    import sys
+
     from kg.sparql.push import push as run_push
 
-    for line in run_push(graph_paths(graphs), store_url, graph_param):
+    def progress(line: str) -> None:
+        if sys.stderr.isatty():
+            click.echo(f"kg: {line}", err=True)
+
+    for line in run_push(graph_paths(graphs), store_url, graph_param, progress, timeout):
         click.echo(line, err=line.startswith("kg:") or " is a merged graph" in line)

@@ -12,6 +12,7 @@ qualifier says whether the value is a target, an earlier value, or the current o
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 
 from kg.extract.common import span
@@ -170,6 +171,94 @@ _DONE_AFTER = re.compile(
 _WAIT = re.compile(r"\bwait(?:s|ed|ing)?\b", _I)
 _GENERIC = {"practice-quality"}  # the broadest concept yields to a more specific cue nearby
 
+# How far a pattern anchored at a number looks back or ahead: every such pattern matches far
+# fewer characters than this, so reading a window instead of the whole passage changes no
+# answer and keeps the work per number constant (the passage can be a 400-row table).
+_BACK = 120
+_AHEAD = 300
+_SENTENCE_END = re.compile(r"[.!?;]\s")
+_CLAUSE_MARK = re.compile(r"[;,]")
+_NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s")
+
+
+def _back(rx: re.Pattern[str], text: str, s: int) -> re.Match[str] | None:
+    """rx.search(text[:s]) for a pattern anchored at the end ($), reading a bounded window."""
+    return rx.search(text, max(0, s - _BACK), s)
+
+
+class _Index:
+    """What the numbers of one passage ask about the text before them, found once per passage
+    and looked up by bisection (asking each number to search its whole prefix is quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self.marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+        caseloads = list(_CASELOAD.finditer(text))
+        self.caseload_starts = [m.start() for m in caseloads]
+        self.caseload_ends = [m.end() for m in caseloads]
+        self.nouns = {u: [(m.end(), m.group()) for m in rx.finditer(text)] for u, rx in _UNIT_NOUNS}
+        self.noun_ends = {u: [e for e, _ in found] for u, found in self.nouns.items()}
+        found = [(c, a, b) for c, a, b in cues(text)]
+        found += [(c, m.start(), m.end()) for c, rx in _FIG_CUES for m in rx.finditer(text)]
+        self.found = found
+        self.found_starts = sorted((c[1], i) for i, c in enumerate(found))
+        self.longest = max((c[2] - c[1] for c in found), default=0)
+        wait = _WAIT.search(text)
+        self.wait_end = wait.end() if wait else len(text) + 1
+
+    def sentence_start(self, s: int) -> int:
+        """Where the sentence holding offset s starts: after the last full stop (or ; ! ?)."""
+        i = bisect_right(self.sentence_ends, s)
+        return self.sentence_ends[i - 1] if i else 0
+
+    def caseload_between(self, a: int, s: int) -> bool:
+        """A caseload word within text[a:s]."""
+        i = bisect_left(self.caseload_starts, a)
+        return i < len(self.caseload_starts) and self.caseload_ends[i] <= s
+
+    def last_noun(self, s: int) -> tuple[int, str, str] | None:
+        """(end, unit, phrase) of the last unit noun that ends by s, as max() over them all."""
+        best: tuple[int, str, str] | None = None
+        for unit, ends in self.noun_ends.items():
+            i = bisect_right(ends, s)
+            if i:
+                cand = (ends[i - 1], unit, self.nouns[unit][i - 1][1])
+                best = cand if best is None or cand > best else best
+        return best
+
+    def clause(self, s: int, e: int) -> tuple[int, int]:
+        """The clause around text[s:e]: after the last , or ; before it, to the next one after."""
+        i = bisect_left(self.marks, s)
+        a = self.marks[i - 1] + 1 if i else 0
+        j = bisect_left(self.marks, e)
+        b = self.marks[j] if j < len(self.marks) else len(self.text)
+        return a, b
+
+    def cues_within(self, a: int, b: int) -> list[tuple[str, int, int]]:
+        """The cues inside text[a:b], in their original order."""
+        lo = bisect_left(self.found_starts, (a, -1))
+        hi = bisect_left(self.found_starts, (b, -1))
+        idx = sorted(i for _, i in self.found_starts[lo:hi] if self.found[i][2] <= b)
+        return [self.found[i] for i in idx]
+
+    def nearest(self, a: int, b: int, s: int, e: int, reach: int = 240) -> str | None:
+        """_nearest(self.cues_within(a, b), s, e), reading only the cues near s when one of them
+        is within reach: every cue further away is further than that one."""
+        lo = bisect_left(self.found_starts, (max(a, s - reach - self.longest), -1))
+        hi = bisect_left(self.found_starts, (min(b, e + reach + 1), -1))
+        idx = sorted(i for _, i in self.found_starts[lo:hi] if self.found[i][2] <= b)
+        near = [self.found[i] for i in idx]
+        if near and min(_distance(c, s, e) for c in near) <= reach:
+            return _nearest(near, s, e)
+        return _nearest(self.cues_within(a, b), s, e)
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], s: int) -> bool:
+    """s within one of the sorted, non-overlapping spans."""
+    i = bisect_right(starts, s)
+    return bool(i) and s < spans[i - 1][1]
+
 
 def _noun_phrase(after: str) -> str:
     words = re.match(r"^[\s-]*((?:[A-Za-z][\w'-]*\s*){1,6})", after)
@@ -229,19 +318,19 @@ def _qualifier(pre: str, post: str, inherit: str | None) -> str:
     return best
 
 
+def _distance(c: tuple[str, int, int], s: int, e: int) -> int:
+    d = s - c[2] if c[2] <= s else max(c[1] - e, 0)
+    return d + (40 if c[0] in _GENERIC else 0)
+
+
 def _nearest(found: Sequence[tuple[str, int, int]], s: int, e: int) -> str | None:
     if not found:
         return None
-
-    def dist(c: tuple[str, int, int]) -> int:
-        d = s - c[2] if c[2] <= s else max(c[1] - e, 0)
-        return d + (40 if c[0] in _GENERIC else 0)
-
-    return min(found, key=dist)[0]
+    return min(found, key=lambda c: _distance(c, s, e))[0]
 
 
 def _concern(
-    text: str, s: int, e: int, unit: str, phrase: str, prev: str | None
+    ix: _Index, s: int, e: int, unit: str, phrase: str, prev: str | None
 ) -> str | None:
     """The concept the figure measures: its own noun, else the nearest cue of its clause."""
     if unit == "cases":
@@ -254,31 +343,29 @@ def _concern(
             return own
         if unit == "children" and re.search(r"looked|\bLAC\b|\bCLA\b|in\s+care", phrase, _I):
             return "placements-accommodation"
-    found = [(c, a, b) for c, a, b in cues(text)]
-    found += [(c, m.start(), m.end()) for c, rx in _FIG_CUES for m in rx.finditer(text)]
-    a = max((m.end() for m in re.finditer(r"[;,]", text[:s])), default=0)
-    b = next((m.start() for m in re.finditer(r"[;,]", text[e:])), len(text) - e) + e
-    here = _nearest([c for c in found if a <= c[1] and c[2] <= b], s, e)
+    here = ix.nearest(*ix.clause(s, e), s, e)
     if here:
         return here
     if prev:
         return prev
-    return _nearest(found, s, e) or ("funding-resources" if unit == "gbp" else None)
+    return ix.nearest(0, len(ix.text) + 1, s, e) or ("funding-resources" if unit == "gbp" else None)
 
 
 def _numbers(text: str) -> Iterator[tuple[int, int, float, str | None]]:
     """(start, end, value, unit-if-known) for candidate numbers in a passage."""
     blocked = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)]
+    blocked_at = [a for a, _ in blocked]
     taken: list[tuple[int, int]] = []
     for m in MONEY.finditer(text):
         taken.append((m.start(), m.end()))
         yield m.start(), m.end(), money_value(m), "gbp"
+    taken_at = [a for a, _ in taken]
     for m in DIGITS.finditer(text):
         s, e = m.start(), m.end()
-        if any(a <= s < b for a, b in blocked + taken) or _ORDINAL_AFTER.match(text[e:]) or (
-                _COMPOUND.match(text, e)):
+        if _inside(blocked, blocked_at, s) or _inside(taken, taken_at, s) or (
+                _ORDINAL_AFTER.match(text[e : e + _AHEAD])) or _COMPOUND.match(text, e):
             continue
-        if _LABEL_BEFORE.search(text[max(0, s - 20) : s]) or _NAME_BEFORE.search(text[:s]):
+        if _LABEL_BEFORE.search(text[max(0, s - 20) : s]) or _back(_NAME_BEFORE, text, s):
             continue
         if _YEAR.match(m.group()) and not _unit_of(text, s, e):
             continue
@@ -287,80 +374,94 @@ def _numbers(text: str) -> Iterator[tuple[int, int, float, str | None]]:
         v = word_value(m.group())
         if _COMPOUND.match(text, m.end()):
             continue
-        if v is not None and not any(a <= m.start() < b for a, b in blocked):
+        if v is not None and not _inside(blocked, blocked_at, m.start()):
             yield m.start(), m.end(), float(v), None
 
 
 def _infer_unit(
-    text: str, s: int, e: int, prev_unit: str | None, lead: str = ""
+    ix: _Index, s: int, e: int, prev_unit: str | None, lead: str = ""
 ) -> tuple[str | None, str]:
     """(unit, the noun phrase it was read from) for the number at text[s:e].
 
     ``lead`` is the text just before the passage, where the subject of "18 had started" may be.
     """
-    if _PER_WORKER.match(text[e:]):
+    text = ix.text
+    after = text[e : e + _AHEAD]
+    if _PER_WORKER.match(after):
         return "cases", ""
     got = _unit_of(text, s, e)
     if got:
         return got
     word = text[s].isalpha()
-    if prev_unit and _OF_THOSE.match(text[e:]):
+    if prev_unit and _OF_THOSE.match(after):
         return prev_unit, ""
-    of_n = _OF_THE_N.match(text[e:]) or _RANGE_AFTER.match(text[e:])
+    of_n = _OF_THE_N.match(after) or _RANGE_AFTER.match(after)
     if of_n:  # "15 of the 62 social workers", "15 to 20 children"
         got = _unit_of(text, e + of_n.start(1), e + of_n.end(1))
         if got:
             return got
-    pre = text[:s]
-    if prev_unit == "count" and _DONE_AFTER.match(text[e:]):
+    if prev_unit == "count" and _DONE_AFTER.match(after):
         return "count", ""
-    if _HIRED_AFTER.match(text[e:]):
+    if _HIRED_AFTER.match(after):
         return "staff", ""
-    if _JOINED_AFTER.match(text[e:]):
-        subj = [(m.end(), u) for u, rx in _UNIT_NOUNS for m in rx.finditer(lead + " " + pre)]
-        if subj and max(subj)[1] == "staff":
+    if _JOINED_AFTER.match(after):
+        last = ix.last_noun(s)
+        if last is None:  # the subject may be in the text before the passage
+            subj = [(m.end(), u) for u, rx in _UNIT_NOUNS for m in rx.finditer(lead)]
+            last_unit = max(subj)[1] if subj else None
+        else:
+            last_unit = last[1]
+        if last_unit == "staff":
             return "staff", ""
-    sentence = re.split(r"[.!?;]\s", pre)[-1]
-    if word and _CASELOAD.search(sentence) and _CASELOAD_LINK.search(pre) and not _OF_THOSE.match(
-            text[e:]) and not re.match(r"\s+of\b", text[e:]):
+    start = ix.sentence_start(s)
+    if word and ix.caseload_between(start, s) and _back(_CASELOAD_LINK, text, s) and not (
+            _OF_THOSE.match(after)) and not re.match(r"\s+of\b", after):
         return "cases", ""
-    if word and prev_unit and _COMPARED.search(pre[-40:]):
+    if word and prev_unit and _COMPARED.search(text[max(0, s - 40) : s]):
         return prev_unit, ""
-    if word and not (_CHANGE_TO.search(pre) or _HIRED.search(pre)):
+    if word and not (_back(_CHANGE_TO, text, s) or _back(_HIRED, text, s)):
         return None, ""  # "one of the lowest": a word is a number only in a comparison
-    if not word and _CASELOAD.search(pre):
+    if not word and ix.caseload_between(0, s):
         return "cases", ""
-    if _HIRED.search(pre):
+    if _back(_HIRED, text, s):
         return "staff", ""
-    if _LINKED.search(pre):
-        nouns = [(m.end(), u, m.group()) for u, rx in _UNIT_NOUNS for m in rx.finditer(pre)]
-        if prev_unit and not (prev_unit in _DURATIONS and nouns):  # "from 14 ... reduced to one"
+    if _back(_LINKED, text, s):
+        noun = ix.last_noun(s)
+        if prev_unit and not (prev_unit in _DURATIONS and noun):  # "from 14 ... reduced to one"
             return prev_unit, ""  # but "children waiting over 18 weeks fell from 212" counts children
-        if nouns:  # "the number of agency social workers had fallen from 31"
-            _, unit, phrase = max(nouns)
+        if noun:  # "the number of agency social workers had fallen from 31"
+            _, unit, phrase = noun
             return unit, phrase
+        sentence = text[start:s]
         counted = re.search(r"\bnumber\s+of\s+((?:[\w-]+\s+){0,3}?[a-z]+s)\b[^.;]*$", sentence, _I)
         if counted:  # "the number of unallocated cases had fallen from 97"
             return "count", counted.group(1)
     return None, ""
 
 
+def _end_of_sentence(text: str, e: int) -> int:
+    m = _NEXT_SENTENCE.search(text, e)
+    return m.start() if m else len(text)
+
+
 def _figures_in(doc: Document, p: Passage) -> Iterator[Figure]:
     text = doc.flat[p.start : p.end]
     lead = doc.flat[max(0, p.start - 200) : p.start]
+    ix = _Index(text)
     prev: tuple[int, str, str | None, str] | None = None  # end, unit, concern, qualifier
     for s, e, value, known in sorted(_numbers(text)):
         unit, phrase = (known, "") if known else _infer_unit(
-            text, s, e, prev[1] if prev else None, lead)
+            ix, s, e, prev[1] if prev else None, lead)
         if not unit or (p.section in ("resolved", "recommended", "action") and unit in ("months", "weeks")):
             continue  # durations in decisions are due dates
-        if re.match(r"[\s-]*(?:working\s+)?hours?\b", text[e:], _I) and _TIMESCALE.search(text[:s]):
+        if re.match(r"[\s-]*(?:working\s+)?hours?\b", text[e : e + _AHEAD], _I) and _back(
+                _TIMESCALE, text, s):
             continue
         if unit == "count" and (_CASELOAD.search(phrase) or (
-                re.fullmatch(r"cases(?:\s+each)?", phrase, _I) and _HOLDS.search(text[:s]))):
+                re.fullmatch(r"cases(?:\s+each)?", phrase, _I) and _back(_HOLDS, text, s))):
             unit = "cases"
         progress = unit == "count" and bool(_PLAN_ACTIONS.search(phrase)) and bool(
-            _PROGRESS.search(re.split(r"(?<=[.!?])\s", text[e:], maxsplit=1)[0]))
+            _PROGRESS.search(text, e, _end_of_sentence(text, e)))
         if unit == "count" and _LIST_PARTS.search(phrase) and not progress:
             continue
         window = text[prev[0] : s] if prev else text[:s]
@@ -372,12 +473,12 @@ def _figures_in(doc: Document, p: Passage) -> Iterator[Figure]:
         if same and carried and not _CASELOAD.search(window):
             concern: str | None = same
         else:
-            concern = _concern(text, s, e, unit, phrase, same)
+            concern = _concern(ix, s, e, unit, phrase, same)
             if progress:  # "12 of the 40 actions in the plan are complete"
                 concern = "improvement-governance"
             if concern is None and unit == "staff" and not phrase:  # "18 had started": the
                 concern = _nearest(cues(lead), len(lead), len(lead))  # subject's sentence says
-            if concern is None and unit in _DURATIONS and _WAIT.search(text[:s]):
+            if concern is None and unit in _DURATIONS and ix.wait_end <= s:
                 para = lead[lead.rfind("\n") + 1 :]  # the sentences before it in its paragraph
                 concern = _nearest(cues(para), len(para), len(para))
         prev = (e, unit, concern, qual)

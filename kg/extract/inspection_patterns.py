@@ -5,8 +5,10 @@ sentence readers that apply it: mentions of inspections, visits listed by ordina
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from kg.extract.common import meeting_date, sentences
 from kg.extract.dates import find_dates, month_number
@@ -344,12 +346,22 @@ def _later(date: str, than: str | None) -> bool:
     return bool(than) and date[:n] > (than or "")[:n]
 
 
-def _gap(flat: str, a: int, b: int) -> int:
-    """Characters between a and b, not counting the names of inspectorates ("carried out by Ofsted,
-    the Care Quality Commission and HM Inspectorate of Probation between ...")."""
-    if b - a <= 160:
-        return b - a
-    return b - a - sum(len(m.group()) for m in INSPECTORATE.finditer(flat, a, b))
+class _Gaps:
+    """Characters between two offsets of a sentence, not counting the names of inspectorates
+    ("carried out by Ofsted, the Care Quality Commission and HM Inspectorate of Probation
+    between ..."). The names are found once per sentence, not once per pair of offsets."""
+
+    def __init__(self, flat: str, a: int, b: int) -> None:
+        found = [(m.start(), m.end()) for m in INSPECTORATE.finditer(flat, a, b)]
+        self.starts = [x for x, _ in found]
+        self.ends = [y for _, y in found]
+        self.total = [0, *accumulate(y - x for x, y in found)]
+
+    def __call__(self, a: int, b: int) -> int:
+        if b - a <= 160:
+            return b - a
+        i, j = bisect_left(self.starts, a), bisect_right(self.ends, b)
+        return b - a - (self.total[j] - self.total[i] if j > i else 0)
 
 
 def read_dates(doc: Document, s: int, e: int, ms: list[Mention], ref: str | None,
@@ -382,11 +394,12 @@ def read_dates(doc: Document, s: int, e: int, ms: list[Mention], ref: str | None
         if not NOT_FIELDWORK.search(before) and not _later(first, meeting):
             fieldwork.append((a, b, first, last, inferred))
     used: set[int] = set()
+    _gap = _Gaps(flat, min([s, *(m.end for m in ms)]), e)
     for m in ms:  # the first date after the mention in its clause, else one just before it
         def clear(x: int, y: int, m: Mention = m) -> bool:
             return not BREAK.search(flat[x:y]) and not any(x <= o.pos < y for o in ms if o is not m)
 
-        after = [d for d in fieldwork if d[0] >= m.end and _gap(flat, m.end, d[0]) <= 160
+        after = [d for d in fieldwork if d[0] >= m.end and _gap(m.end, d[0]) <= 160
                  and clear(m.end, d[0]) and not ELSEWHEN.search(flat, m.end, d[0])]
         close = [d for d in fieldwork if d[1] <= m.pos and m.pos - d[1] <= 45 and clear(d[1], m.pos)]
         pick = next((d for d in after + close[::-1] if d[0] not in used), None)

@@ -17,7 +17,7 @@ from kg.graph.quads import PREFIXES, authority_quads, document_quads, vocabulary
 from kg.graph.reference import official_quads
 from kg.graph.store import write_store
 from kg.reading.document import Document
-from kg.reading.readers import Source, find_sources, read_document
+from kg.reading.readers import Found, Source, read_document, scan_sources
 
 
 @dataclass
@@ -38,7 +38,8 @@ class BuildResult:
 
 
 def read_sources(paths: Iterable[Path]) -> tuple[list[Source], list[str]]:
-    return find_sources(list(paths))
+    found = scan_sources(list(paths))
+    return found.sources, found.notices
 
 
 PARALLEL_MIN = 64  # below this, starting worker processes costs more than it saves
@@ -114,13 +115,15 @@ def build(
     progress: Callable[[Iterable[Any], int], Iterator[Any]] | None = None,
     jobs: int | None = None,
 ) -> BuildResult:
-    sources, skipped = read_sources(paths)
-    if not sources:
+    found: Found = scan_sources(list(paths))
+    sources = found.sources
+    if not sources and not found.errors:
         raise InputError(
             f"no minutes found in {', '.join(str(p) for p in paths)}; give .txt, .html, .htm or .pdf files"
         )
     result = process(sources, progress, jobs)
-    result.notices[:0] = skipped
+    result.notices[:0] = found.notices
+    result.errors[:0] = found.errors
     if result.errors and not partial:
         return result
     if not result.documents:

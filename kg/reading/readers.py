@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
+import os
 import re
-from dataclasses import dataclass
-from html.parser import HTMLParser
+import stat
+import warnings as _warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import InputError
+from kg.errors import InputError, shown
 from kg.reading.document import Document
+from kg.reading.html import html_text
+
+__all__ = ["Found", "Source", "find_sources", "html_text", "read_document", "scan_sources"]
 
 MEDIA_TYPES = {
     ".txt": "text/plain",
@@ -30,25 +36,91 @@ class Source:
     name: str
 
 
+@dataclass
+class Found:
+    """What a scan of the inputs found: sources to read, notices, and errors (unreadable folders)."""
+
+    sources: list[Source] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
 def find_sources(paths: list[Path]) -> tuple[list[Source], list[str]]:
-    """Expand files and folders (recursively, sorted). Returns sources and skip notices."""
-    sources: list[Source] = []
-    skipped: list[str] = []
+    """Expand files and folders (recursively, sorted). Returns sources and skip notices; an
+    unreadable folder is an error here (the build reports it beside the other files instead)."""
+    found = scan_sources(paths)
+    if found.errors:
+        raise InputError(found.errors[0])
+    return found.sources, found.notices
+
+
+def scan_sources(paths: list[Path]) -> Found:
+    """Expand files and folders: recursively, sorted, hidden names skipped, links that leave the
+    folder refused, unreadable folders reported."""
+    found = Found()
     for root in paths:
         if root.is_dir():
-            for p in sorted(root.rglob("*"), key=lambda q: q.relative_to(root).as_posix()):
-                rel = p.relative_to(root)
-                if any(part.startswith(".") for part in rel.parts) or not p.is_file():
-                    continue
-                if p.suffix.lower() in MEDIA_TYPES:
-                    sources.append(Source(p, rel.as_posix()))
-                elif p.suffix.lower() in _CONVERTIBLE:
-                    skipped.append(f"{p}: skipped; save it as PDF, HTML or text to include it")
-        elif root.exists():
-            sources.append(Source(root, root.name))
+            _scan_folder(root, found)
+        elif root.exists() or root.is_symlink():
+            found.sources.append(Source(root, root.name))
         else:
-            raise InputError(f"{root}: no such file or folder; check the path")
-    return sources, skipped
+            raise InputError(f"{shown(root)}: no such file or folder; check the path")
+    return found
+
+
+def _scan_folder(root: Path, found: Found) -> None:
+    inside = root.resolve()
+
+    def unreadable(exc: OSError) -> None:
+        found.errors.append(
+            f"{shown(exc.filename)}: the folder cannot be read ({exc.strerror}); check its permissions"
+        )
+
+    entries: list[tuple[str, Path]] = []
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if name.startswith("."):
+                continue
+            p = Path(folder, name)
+            entries.append((p.relative_to(root).as_posix(), p))
+    for rel, p in sorted(entries):
+        suffix = p.suffix.lower()
+        if suffix in MEDIA_TYPES:
+            if p.is_symlink() and not p.resolve().is_relative_to(inside):
+                found.notices.append(
+                    f"{shown(p)}: skipped; it links to {shown(p.resolve())}, outside {shown(root)}"
+                )
+                continue
+            found.sources.append(Source(p, rel))
+        elif suffix in _CONVERTIBLE:
+            found.notices.append(f"{shown(p)}: skipped; save it as PDF, HTML or text to include it")
+
+
+MAX_TEXT = 5_000_000  # characters of text per document: the last guard on extraction time
+MAX_BYTES = 64 << 20  # bytes read from one file (a PDF carries more than its text)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file, at most MAX_BYTES; FIFOs, devices and sockets are refused
+    without being opened for a blocking read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise InputError(f"{shown(path)}: cannot be read ({exc.strerror}); check its permissions") from exc
+    with os.fdopen(fd, "rb") as fh:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or (
+                stat.S_ISBLK(mode)) else "not a regular file"
+            raise InputError(f"{shown(path)}: {kind}, not a regular file; give the minutes as a file")
+        try:
+            data = fh.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise InputError(f"{shown(path)}: cannot be read ({exc.strerror}); check the file") from exc
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{shown(path)}: over {MAX_BYTES >> 20} MB, the limit per file; split it")
+    return data
 
 
 def read_document(source: Source) -> Document:
@@ -56,196 +128,82 @@ def read_document(source: Source) -> Document:
     suffix = path.suffix.lower()
     if suffix not in MEDIA_TYPES:
         raise InputError(
-            f"{path}: unsupported file type {suffix or '(none)'}; give .txt, .html, .htm or .pdf"
+            f"{shown(path)}: unsupported file type {suffix or '(none)'}; give .txt, .html, .htm or .pdf"
         )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from exc
+    data = read_bytes(path)
     sha = hashlib.sha256(data).hexdigest()
     warnings: list[str] = []
     if suffix == ".pdf":
         text = pdf_text(data, path)
     else:
-        if b"\x00" in data[:8192]:
-            raise InputError(f"{path}: looks binary (NUL bytes); give the minutes as text")
+        if b"\x00" in data:
+            raise InputError(f"{shown(path)}: looks binary (NUL bytes); give the minutes as text")
         raw = _decode(data, path, warnings)
         text = html_text(raw) if suffix in (".html", ".htm") else raw
     if not text.strip():
-        raise InputError(f"{path}: no text in this file; give minutes with content")
+        raise InputError(f"{shown(path)}: no text in this file; give minutes with content")
+    if len(text) > MAX_TEXT:
+        raise InputError(
+            f"{shown(path)}: {len(text):,} characters of text, over the limit of {MAX_TEXT:,} per "
+            "document; split it into one file per meeting"
+        )
     return Document(source.name, sha, MEDIA_TYPES[suffix], text, tuple(warnings))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_PLAIN = re.compile(r"[\x20-\x7e\s]")
 
 
 def _decode(data: bytes, path: Path, warnings: list[str]) -> str:
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        warnings.append(f"{path}: not UTF-8, read as Windows-1252; save it as UTF-8 to be sure")
         try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{path}: neither UTF-8 nor Windows-1252; re-save it as UTF-8") from exc
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = ""
+        # Most byte strings decode as Windows-1252: text in it is still mostly plain ASCII.
+        if len(_PLAIN.findall(text)) < 0.8 * len(text) or not text:
+            raise InputError(
+                f"{shown(path)}: neither UTF-8 nor text in Windows-1252 (binary?); re-save it as UTF-8"
+            ) from None
+        warnings.append(f"{shown(path)}: not UTF-8, read as Windows-1252; save it as UTF-8 to be sure")
+    if len(_CONTROL.findall(text)) > max(1, len(text) // 100):
+        raise InputError(f"{shown(path)}: looks binary (control characters); give the minutes as text")
+    return text
 
 
 # --- PDF -----------------------------------------------------------------------------------
 
 
 def pdf_text(data: bytes, path: Path) -> str:
+    """The PDF's text layer. pypdf is a third-party parser of hostile input: whatever it raises
+    becomes this file's one-line error, and its warnings and log lines stay off the terminal."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
+    log = logging.getLogger("pypdf")
+    level, log.level = log.level, logging.CRITICAL + 1
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise InputError(f"{path}: the PDF is encrypted; save an unencrypted copy")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with _warnings.catch_warnings():
+            _warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                raise InputError(f"{shown(path)}: the PDF is encrypted; save an unencrypted copy")
+            pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise InputError(f"{path}: not a readable PDF ({exc}); re-export it from the source") from exc
+    except Exception as exc:  # noqa: BLE001 - any failure of the parser is this file's failure
+        reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise InputError(
+            f"{shown(path)}: not a readable PDF ({type(exc).__name__}: {reason}); "
+            "re-export it from the source"
+        ) from exc
+    finally:
+        log.level = level
     text = "\n".join(p.rstrip() for p in pages)
     text = re.sub(r"[ \t]+\n", "\n", text)
     # justified lines come out with runs of spaces: they are layout, not text
     text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", text)
     if not text.strip():
-        raise InputError(f"{path}: the PDF has no text layer; run OCR (e.g. ocrmypdf) on it first")
+        raise InputError(f"{shown(path)}: the PDF has no text layer; run OCR (e.g. ocrmypdf) on it first")
     return text.strip("\n") + "\n"
-
-
-# --- HTML ----------------------------------------------------------------------------------
-
-_SKIP_TAGS = {
-    "script",
-    "style",
-    "noscript",
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "form",
-    "button",
-    "iframe",
-    "svg",
-    "template",
-    "select",
-    "head",
-    "title",
-    "object",
-    "canvas",
-}
-_VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "wbr", "source"}
-_BLOCK = {
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "table",
-    "tr",
-    "blockquote",
-    "pre",
-    "dl",
-    "dt",
-    "dd",
-    "address",
-    "figure",
-    "caption",
-    "tbody",
-    "thead",
-}
-_BOILERPLATE = re.compile(
-    r"\b(nav|navigation|menu|breadcrumbs?|cookie|banner|footer|header|sidebar|skip|share|"
-    r"social|search|masthead|site-?links|pager)\b",
-    re.IGNORECASE,
-)
-
-
-class _Extractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title: list[str] = []
-        self.in_title = False
-        self.lists: list[list[int]] = []  # open <ol>/<ul>: [counter] for ol, [-1] for ul
-        self.stack: list[tuple[str, bool]] = []  # (tag, skipping)
-        self.skip_depth = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self.in_title = True
-        if tag in _VOID:
-            if tag == "br" and not self.skip_depth:
-                self.parts.append("\n")
-            return
-        attr = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role"))
-        skipping = tag in _SKIP_TAGS or bool(attr and _BOILERPLATE.search(attr))
-        if any(k == "hidden" for k, _ in attrs) or (
-            any(k == "aria-hidden" and v == "true" for k, v in attrs)
-        ):
-            skipping = True
-        self.stack.append((tag, skipping))
-        if skipping:
-            self.skip_depth += 1
-        elif not self.skip_depth:
-            if tag in _BLOCK:
-                self.parts.append("\n\n" if tag in ("p", "h1", "h2", "h3", "h4", "table") else "\n")
-            if tag in ("ol", "ul"):
-                self.lists.append([0 if tag == "ol" else -1])
-            if tag == "li":
-                if self.lists and self.lists[-1][0] >= 0:
-                    self.lists[-1][0] += 1  # numbered as a browser shows it
-                    self.parts.append(f"{self.lists[-1][0]}) ")
-                else:
-                    self.parts.append("\u2022 ")
-            elif tag in ("td", "th"):
-                self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self.in_title = False
-        # Pop to the matching open tag; tolerate unclosed tags as browsers do.
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                for _, skipping in self.stack[i:]:
-                    if skipping:
-                        self.skip_depth -= 1
-                del self.stack[i:]
-                break
-        else:
-            return
-        if not self.skip_depth and tag in _BLOCK:
-            self.parts.append("\n")
-        if not self.skip_depth and tag in ("ol", "ul") and self.lists:
-            self.lists.pop()
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title.append(data)
-        if not self.skip_depth:
-            self.parts.append(data)
-
-
-def html_text(raw: str) -> str:
-    """The minutes content of a council web page, one block per line, entities decoded."""
-    parser = _Extractor()
-    parser.feed(raw)
-    parser.close()
-    # The page title often carries the only statement of whose minutes these are.
-    title = re.sub(r"\s+", " ", "".join(parser.title)).strip()
-    text = (f"{title}\n\n" if title else "") + "".join(parser.parts)
-    lines = []
-    for line in text.split("\n"):
-        line = re.sub(r"[ \t\r\f\v]+", " ", line).strip()
-        lines.append(line)
-    out = "\n".join(lines)
-    out = re.sub(r"\n{3,}", "\n\n", out).strip("\n")
-    return out + "\n"

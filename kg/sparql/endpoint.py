@@ -1,37 +1,32 @@
 """kg serve: a read-only SPARQL 1.1 Protocol endpoint over the graph, and its browser page.
 
-Oxigraph cannot cancel a query in its own thread, so queries do not run in the server's threads.
-A worker process forked at start-up, before any thread exists, loads the graph once; for each
-query it forks a child that shares the loaded store copy-on-write, runs the query with a
-SIGALRM time limit (the kernel ends it, whatever it is doing) and writes the serialised answer
-to a pipe. A child can change nothing the next query sees, and a runaway one dies on time.
+The HTTP side is waitress (a production WSGI server: bounded threads, a connection limit, idle
+and slow clients timed out, malformed requests answered 400 before they reach us). Queries run
+in a pool of worker processes (kg/sparql/pool.py), each under a time and a memory limit, behind
+a bounded queue that answers 503 with Retry-After when full.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
-import os
 import re
-import select
 import signal
-import socket
+import sys
 import threading
-import time
-from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 
-from kg.errors import InputError, KgError, QueryError
+from kg.errors import KgError, QueryError
 from kg.graph.quads import PREFIXES
 from kg.sparql import library as queries
-from kg.sparql.remote import GRAPH_TYPES, SOLUTION_TYPES, first_keyword, negotiate
+from kg.sparql.pool import TEXT, Answer, Pool
+from kg.sparql.remote import GRAPH_TYPES, SOLUTION_TYPES, first_keyword, negotiate, uses_service
 
-TEXT = "text/plain; charset=utf-8"
 FORMAT_PARAM = {
     "json": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",
@@ -42,7 +37,9 @@ FORMAT_PARAM = {
     "nt": "application/n-triples",
     "jsonld": "application/ld+json",
 }
-Answer = tuple[int, str, bytes]
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+Reply = tuple[int, str, bytes, dict[str, str]]
+Environ = dict[str, Any]
 
 
 def execute(store: ox.Store, job: dict[str, Any]) -> Answer:
@@ -81,144 +78,22 @@ def execute(store: ox.Store, job: dict[str, Any]) -> Answer:
     if isinstance(result, ox.QuerySolutions):
         names = [v.value for v in result.variables]
         rows = [list(sol) for sol in items]  # a solution iterates in column order
-        return 200, media, queries.encode_solutions(names, rows, SOLUTION_TYPES[media])
-    fmt = GRAPH_TYPES[media]
-    kw = {"prefixes": job["prefixes"]} if fmt == ox.RdfFormat.TURTLE else {}
-    return 200, media, ox.serialize(items, format=fmt, **kw) or b""
-
-
-def _child(store: ox.Store, job_fd: int, out_fd: int) -> None:
-    with os.fdopen(job_fd, "rb") as fh:
-        job = json.loads(fh.read().decode("utf-8"))
-    signal.setitimer(signal.ITIMER_REAL, job["timeout"])  # default action: the kernel ends us
-    try:
-        status, media, body = execute(store, job)
-    except Exception as exc:  # noqa: BLE001 - report, whatever it is, instead of dying silently
-        status, media, body = 500, TEXT, f"the query failed: {type(exc).__name__}: {exc}".encode()
-    signal.setitimer(signal.ITIMER_REAL, 0)  # the answer is ready: writing it is not the query
-    with os.fdopen(out_fd, "wb") as out:
-        out.write(f"{status} {len(body)} {media}\n".encode() + body)
-
-
-def _zygote(sock: socket.socket, graphs: list[Path]) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
-    try:
-        from kg.graph.store import load
-
-        store = queries.merge_graphs(load(graphs))
-    except KgError as exc:
-        sock.sendall(f"error {exc}".encode())
-        os._exit(1)
-    sock.sendall(f"ok {len(store)}".encode())
-    while True:
-        msg, fds, _, _ = socket.recv_fds(sock, 16, 2)
-        if not msg or len(fds) != 2:
-            os._exit(0)
-        pid = os.fork()
-        if pid == 0:
-            sock.close()
-            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-            try:
-                _child(store, fds[0], fds[1])
-            finally:
-                os._exit(0)
-        for fd in fds:
-            os.close(fd)
-        sock.sendall(pid.to_bytes(4, "big"))
-
-
-class Worker:
-    """The process that holds the graph and forks one child per query."""
-
-    def __init__(self, graphs: list[Path], concurrency: int = 4) -> None:
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        pid = os.fork()
-        if pid == 0:
-            ours.close()
-            _zygote(theirs, graphs)
-        theirs.close()
-        self.sock, self.pid = ours, pid
-        self.lock = threading.Lock()
-        self.slots = threading.BoundedSemaphore(concurrency)
-        status = ours.recv(65536).decode("utf-8", "replace")
-        if not status.startswith("ok"):
-            self.close()
-            raise InputError(status.removeprefix("error ") or "the graph could not be loaded")
-        self.triples = int(status.split()[1])
-
-    def close(self) -> None:
-        self.sock.close()
-        try:
-            os.waitpid(self.pid, 0)
-        except ChildProcessError:
-            pass
-
-    def run(self, job: dict[str, Any], timeout: float) -> Answer:
-        if not self.slots.acquire(timeout=timeout):
-            return 503, TEXT, b"the endpoint is busy with other queries; try again shortly"
-        try:
-            return self._run(dict(job, timeout=timeout), timeout)
-        finally:
-            self.slots.release()
-
-    def _run(self, job: dict[str, Any], timeout: float) -> Answer:
-        job_r, job_w = os.pipe()
-        res_r, res_w = os.pipe()
-        start = time.monotonic()
-        try:
-            with self.lock:
-                socket.send_fds(self.sock, [b"q"], [job_r, res_w])
-                pid = int.from_bytes(self.sock.recv(4, socket.MSG_WAITALL), "big")
-        except OSError:
-            pid = 0
-        finally:
-            os.close(job_r)
-            os.close(res_w)
-        if pid <= 0:
-            os.close(job_w)
-            os.close(res_r)
-            return 500, TEXT, b"the query worker has stopped; restart kg serve"
-        try:
-            with os.fdopen(job_w, "wb") as fh:
-                fh.write(json.dumps(job).encode("utf-8"))
-        except BrokenPipeError:
-            pass  # the child is gone: the answer pipe will say so
-        chunks: list[bytes] = []
-        with os.fdopen(res_r, "rb", buffering=0) as fh:
-            while True:
-                left = start + timeout + 1.0 - time.monotonic()
-                if left <= 0 or not select.select([fh], [], [], left)[0]:
-                    _kill(pid)
-                    break
-                chunk = fh.read(1 << 16)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-        data = b"".join(chunks)
-        head, nl, body = data.partition(b"\n")
-        if not nl:
-            if time.monotonic() - start >= timeout * 0.9:
-                return (
-                    503,
-                    TEXT,
-                    (
-                        f"the query ran out of time ({timeout:g} s, this endpoint's "
-                        "limit); narrow it or add LIMIT"
-                    ).encode(),
-                )
-            return 500, TEXT, b"the query process stopped without an answer (out of memory?)"
-        status, size, media = head.decode().split(" ", 2)
-        if len(body) != int(size):
-            return 500, TEXT, b"the query process stopped while writing its answer"
-        return int(status), media, body
-
-
-def _kill(pid: int) -> None:
-    try:
-        os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
+        body = queries.encode_solutions(names, rows, SOLUTION_TYPES[media])
+    else:
+        fmt = GRAPH_TYPES[media]
+        kw = {"prefixes": job["prefixes"]} if fmt == ox.RdfFormat.TURTLE else {}
+        body = ox.serialize(items, format=fmt, **kw) or b""
+    if len(body) > job["max_bytes"]:
+        return (
+            422,
+            TEXT,
+            (
+                f"the answer is {len(body):,} bytes, over this endpoint's limit of "
+                f"{job['max_bytes']:,}; select fewer or shorter values, add LIMIT, or restart "
+                "kg serve with a higher --max-bytes"
+            ).encode(),
+        )
+    return 200, media, body
 
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -234,126 +109,160 @@ READ_ONLY = b"this endpoint is read-only: SPARQL updates are refused (load data 
 MAX_BODY = 1 << 20
 
 
-class Handler(BaseHTTPRequestHandler):
-    server: Endpoint
-    server_version = "kg-serve"
+SERVICE_REFUSED = (
+    b"SERVICE is refused: this endpoint makes no requests to other addresses "
+    b"(restart kg serve with --allow-service to allow federated queries)"
+)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
-        if not self.server.quiet:
-            super().log_message(format, *args)
 
-    def reply(self, status: int, media: str, body: bytes, extra: dict[str, str] | None = None) -> None:
-        self.send_response(status)
+class BadRequest(Exception):
+    """A malformed request: answered 400 with its one-line reason."""
+
+
+class App:
+    """The WSGI application: routing, the protocol's checks, and the query pool."""
+
+    def __init__(self, pool: Pool, settings: dict[str, Any]) -> None:
+        self.pool, self.settings = pool, settings
+        self.hosts: set[str] | None = None  # set by serve() when bound to loopback
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        try:
+            status, media, body, extra = self.route(environ)
+        except BadRequest as exc:
+            status, media, body, extra = 400, TEXT, str(exc).encode(), {}
+        except Exception as exc:  # noqa: BLE001 - one line in the answer, never a traceback
+            status, media, body, extra = 500, TEXT, f"the request failed: {type(exc).__name__}".encode(), {}
         charset = media.startswith("text/") and "charset" not in media
-        self.send_header("Content-Type", f"{media}; charset=utf-8" if charset else media)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Expose-Headers", "Content-Type")
-        self.send_header("Vary", "Accept")
-        for k, v in (extra or {}).items():
-            self.send_header(k, v)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        headers = [
+            ("Content-Type", f"{media}; charset=utf-8" if charset else media),
+            ("Content-Length", str(len(body))),
+            ("Access-Control-Allow-Origin", "*"),
+            ("Access-Control-Expose-Headers", "Content-Type"),
+            ("Vary", "Accept"),
+            *extra.items(),
+        ]
+        if not self.settings["quiet"]:
+            line = f"{environ.get('REQUEST_METHOD')} {environ.get('PATH_INFO')} {status}"
+            print(line.encode("unicode_escape").decode("ascii"), file=sys.stderr, flush=True)
+        start_response(f"{status} {_REASONS.get(status, 'Status')}", headers)
+        return [b"" if environ.get("REQUEST_METHOD") == "HEAD" else body]
 
-    def do_OPTIONS(self) -> None:  # noqa: N802 - CORS preflight
-        self.reply(
-            204,
-            TEXT,
-            b"",
-            {
+    def route(self, environ: Environ) -> Reply:
+        host = (environ.get("HTTP_HOST") or "").lower()
+        if self.hosts is not None and host and host not in self.hosts:
+            return 403, TEXT, (
+                f"Host {host[:100]!r} is not this endpoint's address; open it as "
+                f"{sorted(self.hosts)[0]} (a page elsewhere cannot reach it by DNS rebinding)"
+            ).encode(), {}
+        method, path = environ.get("REQUEST_METHOD", "GET"), environ.get("PATH_INFO", "/")
+        params = _parse_qs(environ.get("QUERY_STRING", ""))
+        if method == "OPTIONS":
+            return 204, TEXT, b"", {
                 "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
                 "Access-Control-Allow-Headers": "Content-Type, Accept",
                 "Access-Control-Max-Age": "86400",
-            },
-        )
-
-    def do_GET(self) -> None:  # noqa: N802
-        url = urlsplit(self.path)
-        if url.path == "/sparql":
-            return self.sparql(parse_qs(url.query, keep_blank_values=True))
-        if url.path == "/queries":
+            }
+        if method == "POST":
+            if path != "/sparql":
+                return 404, TEXT, b"POST queries to /sparql", {}
+            return self.post(environ, params)
+        if method not in ("GET", "HEAD"):
+            return 405, TEXT, b"use GET or POST", {"Allow": "GET, HEAD, POST, OPTIONS"}
+        if path == "/sparql":
+            return self.sparql(environ, params)
+        if path == "/queries":
             lib = [queries.describe(q) for q in queries.library().values()]
-            return self.reply(200, "application/json", json.dumps(lib).encode("utf-8"))
-        if url.path == "/prefixes":
-            return self.reply(200, "application/json", json.dumps(PREFIXES).encode("utf-8"))
-        name = "index.html" if url.path == "/" else url.path.removeprefix("/static/")
-        path = STATIC / name
-        if not re.fullmatch(r"[\w-]+\.\w+", name) or not path.is_file():
-            return self.reply(404, TEXT, f"no page {url.path}; the endpoint is at /sparql".encode())
+            return 200, "application/json", json.dumps(lib).encode("utf-8"), {}
+        if path == "/prefixes":
+            return 200, "application/json", json.dumps(PREFIXES).encode("utf-8"), {}
+        name = "index.html" if path == "/" else path.removeprefix("/static/")
+        page = STATIC / name
+        if not re.fullmatch(r"[\w-]+\.\w+", name) or not page.is_file():
+            return 404, TEXT, f"no page {path[:200]}; the endpoint is at /sparql".encode(), {}
         csp = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'"
-        self.reply(
-            200,
-            PAGE_TYPES.get(path.suffix, "application/octet-stream"),
-            path.read_bytes(),
-            {"Content-Security-Policy": csp, "X-Content-Type-Options": "nosniff"},
-        )
+        media = PAGE_TYPES.get(page.suffix, "application/octet-stream")
+        return 200, media, page.read_bytes(), {
+            "Content-Security-Policy": csp,
+            "X-Content-Type-Options": "nosniff",
+        }
 
-    do_HEAD = do_GET
-
-    def do_POST(self) -> None:  # noqa: N802
-        url = urlsplit(self.path)
-        if url.path != "/sparql":
-            return self.reply(404, TEXT, b"POST queries to /sparql")
-        size = int(self.headers.get("Content-Length") or 0)
+    def post(self, environ: Environ, params: dict[str, list[str]]) -> Reply:
+        try:
+            size = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            raise BadRequest("Content-Length is not a number") from None
+        if size < 0:
+            raise BadRequest("Content-Length is negative")
         if size > MAX_BODY:
-            return self.reply(413, TEXT, f"the request is over {MAX_BODY} bytes".encode())
-        body = self.rfile.read(size).decode("utf-8", "replace")
-        params = parse_qs(url.query, keep_blank_values=True)
-        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            return 413, TEXT, f"the request is over {MAX_BODY} bytes".encode(), {}
+        body = environ["wsgi.input"].read(size).decode("utf-8", "replace")
+        media = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
         if media == "application/sparql-update":
-            return self.reply(403, TEXT, READ_ONLY)
+            return 403, TEXT, READ_ONLY, {}
         if media == "application/sparql-query":
             params["query"] = [body]
         elif media == "application/x-www-form-urlencoded":
-            for k, v in parse_qs(body, keep_blank_values=True).items():
+            for k, v in _parse_qs(body).items():
                 params.setdefault(k, []).extend(v)
         else:
-            return self.reply(
-                415, TEXT, b"send application/sparql-query or a form (application/x-www-form-urlencoded)"
-            )
-        self.sparql(params)
+            form = b"send application/sparql-query or a form (application/x-www-form-urlencoded)"
+            return 415, TEXT, form, {}
+        return self.sparql(environ, params)
 
-    def sparql(self, params: dict[str, list[str]]) -> None:
+    def sparql(self, environ: Environ, params: dict[str, list[str]]) -> Reply:
+        accept_header = environ.get("HTTP_ACCEPT") or ""
         if "update" in params:
-            return self.reply(403, TEXT, READ_ONLY)
+            return 403, TEXT, READ_ONLY, {}
         if not params.get("query"):
-            if "text/html" in (self.headers.get("Accept") or ""):
-                return self.reply(303, TEXT, b"", {"Location": "/"})
-            return self.reply(400, TEXT, b"no query: send ?query=... (SPARQL 1.1 Protocol)")
+            if "text/html" in accept_header:
+                return 303, TEXT, b"", {"Location": "/"}
+            raise BadRequest("no query: send ?query=... (SPARQL 1.1 Protocol)")
         text = params["query"][-1]
         if first_keyword(text) in UPDATES:
-            return self.reply(403, TEXT, READ_ONLY)
+            return 403, TEXT, READ_ONLY, {}
+        if not self.settings["allow_service"] and uses_service(text):
+            return 400, TEXT, SERVICE_REFUSED, {}
         bindings = {k[1:]: v[-1] for k, v in params.items() if k.startswith("$") and len(k) > 1}
         try:
             for value in bindings.values():
                 queries.parse_term(value)
-        except QueryError as exc:
-            return self.reply(400, TEXT, str(exc).encode())
+        except (QueryError, ValueError) as exc:
+            raise BadRequest(" ".join(str(exc).split())[:300] or "a parameter is not an RDF term") from None
+        graphs = {k: params.get(k, []) for k in ("default-graph-uri", "named-graph-uri")}
+        for key, values in graphs.items():
+            for g in values:
+                try:
+                    ox.NamedNode(g)
+                except ValueError:
+                    raise BadRequest(f"{key} {g[:200]!r} is not an IRI; give an absolute IRI") from None
         fmt = (params.get("format") or params.get("output") or [""])[-1].lower()
-        accept = FORMAT_PARAM.get(fmt) or self.headers.get("Accept") or "*/*"
         job = {
             "query": text,
-            "accept": accept,
+            "accept": FORMAT_PARAM.get(fmt) or accept_header or "*/*",
             "bindings": bindings,
             "prefixes": PREFIXES,
-            "default_graph_uri": params.get("default-graph-uri", []),
-            "named_graph_uri": params.get("named-graph-uri", []),
-            "max_rows": self.server.max_rows,
+            "default_graph_uri": graphs["default-graph-uri"],
+            "named_graph_uri": graphs["named-graph-uri"],
+            "max_rows": self.settings["max_rows"],
+            "max_bytes": self.settings["max_bytes"],
         }
-        status, media, body = self.server.worker.run(job, self.server.query_timeout)
-        self.reply(status, media, body)
+        return self.pool.run(job, self.settings["timeout"])
 
 
-class Endpoint(ThreadingHTTPServer):
-    daemon_threads = True
+def _parse_qs(text: str) -> dict[str, list[str]]:
+    try:
+        return parse_qs(text, keep_blank_values=True, max_num_fields=1000)
+    except ValueError as exc:
+        raise BadRequest(f"malformed parameters ({exc})") from None
 
-    def __init__(
-        self, worker: Worker, host: str, port: int, timeout: float, max_rows: int, quiet: bool
-    ) -> None:
-        self.worker, self.query_timeout, self.max_rows = worker, timeout, max_rows
-        self.quiet = quiet
-        super().__init__((host, port), Handler)
+
+_REASONS = {
+    200: "OK", 204: "No Content", 303: "See Other", 400: "Bad Request", 403: "Forbidden",
+    404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable", 413: "Payload Too Large",
+    415: "Unsupported Media Type", 422: "Unprocessable Content", 500: "Internal Server Error",
+    503: "Service Unavailable",
+}
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -368,25 +277,51 @@ def serve(
     max_rows: int = 100000,
     quiet: bool = False,
     say: Callable[[str], None] = print,
+    *,
+    allow_service: bool = False,
+    workers: int = 2,
+    max_memory_mb: int = 1024,
+    max_bytes: int = 64 << 20,
+    max_queue: int = 16,
+    idle_timeout: int = 30,
 ) -> None:
     """Load the graph and serve it until interrupted."""
-    worker = Worker(graphs)
+    from waitress.server import create_server
+
+    pool = Pool(graphs, execute, workers, max_memory_mb << 20, max_queue)
+    settings = {
+        "timeout": timeout, "max_rows": max_rows, "max_bytes": max_bytes, "quiet": quiet,
+        "allow_service": allow_service,
+    }
+    app = App(pool, settings)
     try:
-        server = Endpoint(worker, host, port, timeout, max_rows, quiet)
+        server = create_server(
+            app, host=host, port=port, threads=workers + max_queue, channel_timeout=idle_timeout,
+            cleanup_interval=max(1, min(30, idle_timeout // 2)),
+            connection_limit=256, backlog=1024, max_request_body_size=MAX_BODY,
+            max_request_header_size=64 << 10, expose_tracebacks=False, ident="kg-serve",
+            clear_untrusted_proxy_headers=True,
+        )
     except OSError as exc:
-        worker.close()
+        pool.close()
         raise KgError(f"cannot listen on {host}:{port} ({exc.strerror}); pick another --port") from exc
-    url = f"http://{host}:{server.server_address[1]}/"
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    bound = server.effective_port  # type: ignore[union-attr]
+    if host in LOOPBACK:
+        app.hosts = {f"{name}:{bound}" for name in ("localhost", "127.0.0.1", "[::1]")}
+        if bound == 80:
+            app.hosts |= {"localhost", "127.0.0.1", "[::1]"}
+    shown = f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{bound}/"
+    if host not in LOOPBACK:
         say(f"kg: note: listening on {host}: anyone who can reach this machine can query the graph")
-    say(f"Serving {worker.triples} quads from {', '.join(map(str, graphs))}")
+    say(f"Serving {pool.triples} quads from {', '.join(map(str, graphs))}")
     say(f"SPARQL endpoint {url}sparql, query page {url} (Ctrl-C stops)")
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)  # `kill PID` stops it as Ctrl-C does
     try:
-        server.serve_forever()
+        server.run()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
-        worker.close()
+        server.close()
+        pool.close()

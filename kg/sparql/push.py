@@ -8,7 +8,6 @@ file (.ttl, .nt) has no named graphs: it goes into one graph, and the report say
 from __future__ import annotations
 
 import base64
-import http.client
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
@@ -18,6 +17,7 @@ import pyoxigraph as ox
 from kg.errors import InputError, StoreError
 from kg.graph.ns import GRAPHS
 from kg.graph.store import DATASET_SUFFIXES, FORMATS
+from kg.sparql import http
 
 MERGED = f"{GRAPHS}merged"
 
@@ -54,50 +54,36 @@ def read_graphs(paths: list[Path], merged: str = MERGED) -> tuple[dict[str, list
 
 
 class GraphStore:
-    """A Graph Store Protocol service, over one kept-alive HTTP connection."""
+    """A Graph Store Protocol service; every request bounded by `timeout` seconds in all."""
 
-    def __init__(self, url: str, timeout: float = 120.0, graph_param: str = "graph") -> None:
+    def __init__(self, url: str, timeout: float = 30.0, graph_param: str = "graph") -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise StoreError(
                 f"{url}: give the store's Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store"
             )
         self.url, self.timeout, self.param = url, timeout, graph_param
-        self.scheme, self.host, self.port = parts.scheme, parts.hostname, parts.port
-        self.path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         self.headers = {"Content-Type": "application/n-triples"}
         if parts.username:
             token = f"{unquote(parts.username)}:{unquote(parts.password or '')}".encode()
             self.headers["Authorization"] = "Basic " + base64.b64encode(token).decode()
-        self.conn: http.client.HTTPConnection | None = None
-
-    def _connect(self) -> http.client.HTTPConnection:
-        cls = http.client.HTTPSConnection if self.scheme == "https" else http.client.HTTPConnection
-        return cls(self.host, self.port, timeout=self.timeout)
+            netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
+            self.url = parts._replace(netloc=netloc).geturl()
 
     def put(self, graph: str, triples: list[ox.Triple]) -> None:
-        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-        sep = "&" if "?" in self.path else "?"
-        target = f"{self.path}{sep}{self.param}={quote(graph, safe='')}"
-        for attempt in (1, 2):
-            self.conn = self.conn or self._connect()
-            try:
-                self.conn.request("PUT", target, body=body, headers=self.headers)
-                resp = self.conn.getresponse()
-                detail = resp.read().decode("utf-8", "replace").strip()
-                break
-            except (TimeoutError, http.client.HTTPException, OSError) as exc:
-                self.close()
-                if attempt == 2:
-                    raise StoreError(f"cannot reach the store at {self.url} ({exc}); is it running?") from exc
-        if resp.status not in (200, 201, 204):
-            first = detail.splitlines()[0][:300] if detail else resp.reason
-            raise StoreError(f"{self.url} refused graph <{graph}>: HTTP {resp.status} {first}")
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        sep = "&" if "?" in self.url else "?"
+        target = f"{self.url}{sep}{self.param}={quote(graph, safe='')}"
+        status, media, detail = http.request(target, "PUT", body, self.headers, self.timeout, "store")
+        if status not in (200, 201, 204):
+            first = detail.decode("utf-8", "replace").strip().splitlines()
+            msg = first[0][:300] if first else ""
+            raise StoreError(f"{self.url} refused graph <{graph}>: HTTP {status} {msg}")
+        http.check(self.url, status, media, detail, "store", ())
 
-    def close(self) -> None:
-        if self.conn is not None:
-            self.conn.close()
-            self.conn = None
+
+def _reference_first(name: str) -> tuple[bool, str]:
+    return ("/id/document/" in name, name)
 
 
 def push(
@@ -105,19 +91,26 @@ def push(
     store_url: str,
     graph_param: str = "graph",
     progress: Callable[[str], None] | None = None,
+    timeout: float = 30.0,
 ) -> list[str]:
-    """PUT every graph of the given files; returns the lines to report."""
+    """PUT every graph of the given files, reference graphs (register, vocabularies) first, so a
+    store that holds any document graph also holds what it refers to; returns lines to report."""
     graphs, notes = read_graphs(paths)
     if not graphs:
         raise InputError(f"{', '.join(map(str, paths))}: no triples to push")
-    store = GraphStore(store_url, graph_param=graph_param)
-    try:
-        for name, triples in graphs.items():
-            store.put(name, triples)
-            if progress:
-                progress(name)
-    finally:
-        store.close()
+    store = GraphStore(store_url, timeout=timeout, graph_param=graph_param)
+    order = sorted(graphs, key=_reference_first)
+    for done, name in enumerate(order):
+        try:
+            store.put(name, graphs[name])
+        except StoreError as exc:
+            last = f"; the last to arrive was <{order[done - 1]}>" if done else ""
+            raise StoreError(
+                f"{exc} ({done} of {len(order)} graphs had arrived{last}; push again to finish: "
+                "PUT replaces, so nothing is doubled)"
+            ) from exc
+        if progress:
+            progress(f"pushed {done + 1}/{len(order)} <{name}>")
     docs = sum(1 for g in graphs if "/id/document/" in g)
     total = sum(len(t) for t in graphs.values())
     others = ", ".join(g.rsplit("/", 1)[-1] for g in graphs if "/id/document/" not in g)

@@ -9,11 +9,8 @@ except as a well-formed RDF term.
 
 from __future__ import annotations
 
-import http.client
 import re
-import urllib.error
 import urllib.parse
-import urllib.request
 from typing import Any
 
 import pyoxigraph as ox
@@ -21,6 +18,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError, StoreError
 from kg.graph.ns import BASE
 from kg.graph.quads import PREFIXES
+from kg.sparql import http
 from kg.sparql import library as queries
 
 _TOKENS = re.compile(
@@ -64,6 +62,21 @@ def first_keyword(text: str) -> str:
         if m.lastgroup == "word" and word not in ("PREFIX", "BASE") and ":" not in word:
             return word
     return ""
+
+
+def uses_service(text: str) -> bool:
+    """Whether the query has a SERVICE clause (a request to another address), in any case;
+    the word inside strings, comments, IRIs and prefixed names does not count."""
+    return any(
+        m.lastgroup == "word" and m.group().upper() == "SERVICE" for m in _TOKENS.finditer(text)
+    )
+
+
+def refuse_service(text: str, allow: bool) -> None:
+    if not allow and uses_service(text):
+        raise QueryError(
+            "the query uses SERVICE (a request to another address); pass --allow-service to run it"
+        )
 
 
 def value_groups(text: str, form: str, names: set[str]) -> list[tuple[int, set[str]]]:
@@ -174,27 +187,19 @@ def negotiate(accept: str, offers: list[str]) -> str | None:
 
 def post_form(endpoint: str, fields: list[tuple[str, str]], accept: str, timeout: float) -> bytes:
     body = urllib.parse.urlencode(fields).encode("ascii")
-    req = urllib.request.Request(
-        endpoint,
-        data=body,
-        method="POST",
-        headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
-    )
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - user's endpoint
-            return bytes(resp.read())
-    except urllib.error.HTTPError as exc:
-        detail = exc.read().decode("utf-8", "replace").strip().splitlines()
-        msg = detail[0][:300] if detail else exc.reason
-        raise StoreError(f"{endpoint} answered HTTP {exc.code}: {msg}") from exc
-    except (TimeoutError, urllib.error.URLError, http.client.HTTPException, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise StoreError(f"cannot reach the SPARQL endpoint {endpoint} ({reason}); is it running?") from exc
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
+    status, media, data = http.request(endpoint, "POST", body, headers, timeout, "SPARQL endpoint")
+    expect = (*(t.split(";")[0].strip() for t in accept.split(",")), "application/json")
+    http.check(endpoint, status, media, data, "SPARQL endpoint", expect)
+    return data
 
 
 def _select(endpoint: str, text: str, timeout: float) -> ox.QuerySolutions | ox.QueryBoolean:
     data = post_form(endpoint, [("query", text)], RESULTS_JSON, timeout)
-    return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+    try:
+        return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+    except SyntaxError as exc:
+        raise StoreError(f"{endpoint} did not answer with SPARQL JSON results ({exc})") from exc
 
 
 def kg_graphs(endpoint: str, timeout: float = 30.0) -> list[str]:
@@ -210,7 +215,7 @@ def kg_graphs(endpoint: str, timeout: float = 30.0) -> list[str]:
     return found
 
 
-def run_remote(name: str, endpoint: str, fmt: str, params: dict[str, str], timeout: float = 60.0) -> str:
+def run_remote(name: str, endpoint: str, fmt: str, params: dict[str, str], timeout: float = 30.0) -> str:
     """Run a library query (or .rq file) at a SPARQL endpoint; format as `kg query` does."""
     q = queries.resolve(name)
     text = with_values(q, queries.bindings(q, params))
@@ -220,7 +225,10 @@ def run_remote(name: str, endpoint: str, fmt: str, params: dict[str, str], timeo
         try:
             triples = [t.triple for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
         except SyntaxError:
-            triples = [t.triple for t in ox.parse(data, format=ox.RdfFormat.TURTLE)]
+            try:
+                triples = [t.triple for t in ox.parse(data, format=ox.RdfFormat.TURTLE)]
+            except SyntaxError as exc:
+                raise StoreError(f"{endpoint} did not answer with RDF ({exc})") from exc
         return queries.format_result(triples, fmt, PREFIXES)
     data = post_form(endpoint, fields, RESULTS_JSON, timeout)
     try:

@@ -1,0 +1,248 @@
+"""The query workers of `kg serve`: processes started once, each limited in time and memory.
+
+Oxigraph cannot cancel a query in its own thread, so queries do not run in the server's threads.
+A process forked at start-up, before any thread exists, loads the graph once (the zygote) and
+forks the workers, which share the loaded store copy-on-write. A worker answers one query at a
+time under an address-space limit (RLIMIT_AS: its size at start plus --max-memory), so a query
+that grows past it fails alone. The server kills a worker that runs past the time limit, or
+finds one dead, and asks the zygote for a fresh one: the pool stays full and nothing a query did
+is seen by the next.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import resource
+import select
+import signal
+import socket
+import struct
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.errors import InputError, KgError
+
+TEXT = "text/plain; charset=utf-8"
+Answer = tuple[int, str, bytes]
+Execute = Callable[[ox.Store, dict[str, Any]], Answer]
+_LEN = struct.Struct(">Q")
+
+
+def _send(sock: socket.socket, data: bytes) -> None:
+    sock.sendall(_LEN.pack(len(data)) + data)
+
+
+def _recv_exact(sock: socket.socket, n: int) -> bytes:
+    buf = bytearray()
+    while len(buf) < n:
+        chunk = sock.recv(min(n - len(buf), 1 << 20))
+        if not chunk:
+            raise EOFError
+        buf += chunk
+    return bytes(buf)
+
+
+def _recv_msg(sock: socket.socket) -> bytes:
+    (size,) = _LEN.unpack(_recv_exact(sock, _LEN.size))
+    return _recv_exact(sock, size)
+
+
+def _vm_size() -> int:
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def _worker(store: ox.Store, sock: socket.socket, execute: Execute, max_memory: int) -> None:
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    limit = _vm_size() + max_memory
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    while True:
+        try:
+            job = json.loads(_recv_msg(sock).decode("utf-8"))
+        except (EOFError, OSError):
+            os._exit(0)
+        # a backstop if the server is gone: the kernel ends a query that outlives its limit
+        signal.setitimer(signal.ITIMER_REAL, job["timeout"] + 5)
+        try:
+            status, media, body = execute(store, job)
+        except MemoryError:
+            status, media, body = 503, TEXT, _memory_message(max_memory)
+        except Exception as exc:  # noqa: BLE001 - report, whatever it is, instead of dying silently
+            status, media, body = 500, TEXT, f"the query failed: {type(exc).__name__}: {exc}".encode()
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        try:
+            _send(sock, f"{status} {media}\n".encode() + body)
+        except MemoryError:
+            os._exit(3)
+        except OSError:
+            os._exit(0)
+
+
+def _memory_message(max_memory: int) -> bytes:
+    return (
+        f"the query needed more than {max_memory >> 20} MB, this endpoint's memory limit per "
+        "query; narrow it or add LIMIT, or restart kg serve with a higher --max-memory"
+    ).encode()
+
+
+def _zygote(ctl: socket.socket, graphs: list[Path], execute: Execute, max_memory: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped by the kernel
+    try:
+        from kg.graph.store import load
+        from kg.sparql.library import merge_graphs
+
+        store = merge_graphs(load(graphs))
+    except KgError as exc:
+        _send(ctl, f"error {exc}".encode())
+        os._exit(1)
+    _send(ctl, f"ok {len(store)}".encode())
+    while True:
+        try:
+            _recv_msg(ctl)  # a request for one more worker
+        except (EOFError, OSError):
+            os._exit(0)
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        pid = os.fork()
+        if pid == 0:
+            ctl.close()
+            ours.close()
+            try:
+                _worker(store, theirs, execute, max_memory)
+            finally:
+                os._exit(0)
+        theirs.close()
+        socket.send_fds(ctl, [_LEN.pack(pid)], [ours.fileno()])
+        ours.close()
+
+
+class Slot:
+    def __init__(self, sock: socket.socket, pid: int) -> None:
+        self.sock, self.pid = sock, pid
+
+
+class Pool:
+    """Workers started once; run() lends one to a query, waiting in a bounded queue."""
+
+    def __init__(
+        self,
+        graphs: list[Path],
+        execute: Execute,
+        workers: int = 2,
+        max_memory: int = 1 << 30,
+        max_queue: int = 16,
+    ) -> None:
+        ctl, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        pid = os.fork()
+        if pid == 0:
+            ctl.close()
+            _zygote(theirs, graphs, execute, max_memory)
+        theirs.close()
+        self.ctl, self.zygote = ctl, pid
+        self.max_memory, self.max_queue = max_memory, max_queue
+        self.lock = threading.Lock()
+        self.idle: queue.Queue[Slot] = queue.Queue()
+        self.waiting = 0
+        try:
+            status = _recv_msg(ctl).decode("utf-8", "replace")
+        except EOFError:
+            status = "error the graph could not be loaded"
+        if not status.startswith("ok"):
+            self.close()
+            raise InputError(status.removeprefix("error ") or "the graph could not be loaded")
+        self.triples = int(status.split()[1])
+        self.size = workers
+        for _ in range(workers):
+            self.idle.put(self._spawn())
+
+    def _spawn(self) -> Slot:
+        with self.lock:
+            _send(self.ctl, b"w")
+            msg, fds, _, _ = socket.recv_fds(self.ctl, _LEN.size, 1)
+        if len(fds) != 1:
+            raise KgError("the query worker could not be started; restart kg serve")
+        return Slot(socket.socket(fileno=fds[0]), _LEN.unpack(msg)[0])
+
+    def close(self) -> None:
+        while True:
+            try:
+                slot = self.idle.get_nowait()
+            except queue.Empty:
+                break
+            _kill(slot.pid)
+            slot.sock.close()
+        self.ctl.close()
+        try:
+            os.waitpid(self.zygote, 0)
+        except ChildProcessError:
+            pass
+
+    def run(self, job: dict[str, Any], timeout: float) -> tuple[int, str, bytes, dict[str, str]]:
+        """(status, media type, body, extra headers) for one query."""
+        busy = {"Retry-After": str(max(1, round(timeout)))}
+        with self.lock:
+            if self.waiting >= self.max_queue + self.size:
+                return 503, TEXT, b"the endpoint is busy (its queue is full); try again shortly", busy
+            self.waiting += 1
+        try:
+            try:
+                slot = self.idle.get(timeout=timeout)
+            except queue.Empty:
+                return 503, TEXT, b"the endpoint is busy with other queries; try again shortly", busy
+            status, media, body, keep = self._run(slot, dict(job, timeout=timeout), timeout)
+            if not keep:
+                _kill(slot.pid)
+                slot.sock.close()
+                try:
+                    slot = self._spawn()
+                except (OSError, KgError):
+                    return 500, TEXT, b"the query worker has stopped; restart kg serve", {}
+            self.idle.put(slot)
+            return status, media, body, {}
+        finally:
+            with self.lock:
+                self.waiting -= 1
+
+    def _run(self, slot: Slot, job: dict[str, Any], timeout: float) -> tuple[int, str, bytes, bool]:
+        start = time.monotonic()
+        try:
+            _send(slot.sock, json.dumps(job).encode("utf-8"))
+            left = timeout + 0.5
+            if not select.select([slot.sock], [], [], left)[0]:
+                raise TimeoutError
+            slot.sock.settimeout(max(1.0, start + timeout + 30 - time.monotonic()))
+            data = _recv_msg(slot.sock)
+            slot.sock.settimeout(None)
+        except TimeoutError:
+            return (
+                503,
+                TEXT,
+                (
+                    f"the query ran out of time ({timeout:g} s, this endpoint's limit); "
+                    "narrow it or add LIMIT"
+                ).encode(),
+                False,
+            )
+        except (EOFError, OSError):
+            return 503, TEXT, _memory_message(self.max_memory) + b" (or its process failed)", False
+        head, _, body = data.partition(b"\n")
+        status, media = head.decode().split(" ", 1)
+        return int(status), media, body, True
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
