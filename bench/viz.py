@@ -1,6 +1,6 @@
 """Network pages at scale: generation time, file sizes and Chromium load times.
 
-    python bench/viz.py --docs 10000 [--seed 1] [--out DIR] [--full-overview] [--no-browser]
+    python bench/viz.py --docs 10000 [--seed 1] [--out DIR] [--no-browser]
 
 The graph is synthesised directly as facts (every drawn class, seeded, through
 kg.graph.quads.document_quads), so it holds posts, people, plans, concerns, figures and decisions
@@ -175,11 +175,6 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--synth", action="store_true", help="minutes from bench/synth.py + kg build")
-    ap.add_argument(
-        "--full-overview",
-        action="store_true",
-        help="also draw the full overview (no aggregation), to time it",
-    )
     ap.add_argument("--no-browser", action="store_true")
     a = ap.parse_args(argv)
     out = a.out or Path(tempfile.mkdtemp(prefix="kg-viz-bench-"))
@@ -194,10 +189,9 @@ def main(argv: list[str] | None = None) -> None:
 
     from kg.viz.site import build_site
 
-    runs = [("site", 3000)] + ([("site-full", 10**9)] if a.full_overview else [])
-    for name, overview_max in runs:
+    for name in ("site",):
         t = time.perf_counter()
-        res = build_site([graph], out / name, overview_max=overview_max)
+        res = build_site([graph], out / name)
         gen = time.perf_counter() - t
         files = [p for p in (out / name).rglob("*") if p.is_file()]
         total = sum(p.stat().st_size for p in files)
@@ -205,7 +199,7 @@ def main(argv: list[str] | None = None) -> None:
         print(
             f"{name}: {len(res.pages)} pages in {gen:.1f} s; {mb(total)} in all; "
             f"overview {res.nodes['overview.html']} nodes"
-            f"{' (aggregated)' if res.aggregated else ''}; largest page {pages[0].name} "
+            f"{' (sigma.js)' if res.sigma else ''}; largest page {pages[0].name} "
             f"{mb(pages[0].stat().st_size)}"
         )
         if a.no_browser:
@@ -218,7 +212,7 @@ def main(argv: list[str] | None = None) -> None:
         big_authority = max((p for p in res.pages if p.startswith("authority-")), key=lambda p: res.nodes[p])
         with Chromium() as b:
             b.open((out / name / "index.html").as_uri())  # warm the browser's caches
-            for page in ("overview.html", "authorities.html", "concerns.html", big_authority):
+            for page in ("overview.html", "map.html", "concerns.html", "authorities.html", big_authority):
                 ready = "document.body.dataset.ready === '1'"
                 secs = b.open((out / name / page).as_uri(), ready, timeout=600)
                 errs = b.errors()

@@ -178,7 +178,7 @@ def test_site_pages_and_data(graph: Path, tmp_path: Path) -> None:
     r = build_site([graph], tmp_path / "site")
     names = [p.name for p in _pages(tmp_path / "site")]
     assert names == sorted(["index.html", "overview.html", "authorities.html", "concerns.html",
-                            f"authority-{LEEDS}.html", f"authority-{CROYDON}.html"])
+                            "map.html", f"authority-{LEEDS}.html", f"authority-{CROYDON}.html"])
     html = (tmp_path / "site" / "overview.html").read_text()
     data = _data(html)
     assert len(data["nodes"]) == r.nodes["overview.html"] == 15
@@ -219,7 +219,7 @@ def test_payloads_are_escaped(xss_graph: Path, tmp_path: Path) -> None:
         assert html.count("<script") == len(scripts) == html.count("</script>")
         assert all(a.get("type") == "application/json" or (a.get("src") or "").startswith("assets/")
                    for a in scripts)
-        if page.name != "index.html":  # the embedded data still holds the text, as text
+        if page.name not in ("index.html", "map.html"):  # the data holds the text, as text
             assert PAYLOADS[0] in json.dumps(_data(html), ensure_ascii=False)
     leeds = (tmp_path / "site" / f"authority-{LEEDS}.html").read_text()
     assert "&lt;script&gt;window.__xss=1;alert(1)&lt;/script&gt;" in leeds
@@ -241,9 +241,17 @@ def test_pages_are_deterministic(graph: Path, tmp_path: Path) -> None:
         assert (tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes(), f
 
 
-def test_large_overview_is_aggregated_and_precomputed(graph: Path, tmp_path: Path) -> None:
-    r = build_site([graph], tmp_path / "site", overview_max=5)
-    assert r.aggregated and r.nodes["overview.html"] == r.nodes["authorities.html"]
+def test_large_overview_is_drawn_with_sigma(graph: Path, tmp_path: Path) -> None:
+    r = build_site([graph], tmp_path / "site", sigma_min=5)
+    html = (tmp_path / "site" / "overview.html").read_text()
+    assert r.sigma and 'src="assets/sigma.min.js"' in html and "vis-network" not in html
+    data = _data(html)
+    assert len(data["nodes"]) == r.nodes["overview.html"] == 15
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
+    assert len({(n["x"], n["y"]) for n in data["nodes"]}) == 15  # no two nodes on one spot
+    small = (tmp_path / "small").resolve()
+    assert not build_site([graph], small).sigma
+    assert "vis-network" in (small / "overview.html").read_text()
     from kg.viz.page import network_data
 
     g = nx.DiGraph()
@@ -280,7 +288,7 @@ def test_cli_viz(graph: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     res = CliRunner().invoke(viz, ["-g", str(graph), "-o", str(out)])
     assert res.exit_code == 0, res.output
-    assert "wrote 6 pages" in res.output and (out / "index.html").exists()
+    assert "wrote 7 pages" in res.output and (out / "index.html").exists()
     res = CliRunner().invoke(viz, ["-g", str(tmp_path / "missing.ttl"), "-o", str(out)])
     assert res.exit_code == 3 and "no such graph" in res.output
 

@@ -58,15 +58,21 @@ def vis_network_js() -> str:
     raise KgError("vis-network.min.js not found in the pyvis package; reinstall with pip install -e .")
 
 
-@lru_cache(maxsize=4)
+# sigma.js and graphology as the npm registry ships them (MIT; licences beside them)
+VENDORED = {"sigma.min.js": "lib/sigma-3.0.2/sigma.min.js",
+            "graphology.umd.min.js": "lib/graphology-0.25.4/graphology.umd.min.js"}
+
+
+@lru_cache(maxsize=16)
 def asset(name: str) -> str:
-    """Our own scripts and styles, and vis-network: bytes that never name http(s)://."""
+    """Our own scripts and styles, vis-network, sigma.js and graphology: never http(s)://."""
     if name == "vis-network.min.js":
         return str(script_source(vis_network_js()))
-    return str(script_source((TEMPLATES / name).read_text(encoding="utf-8")))
+    return str(script_source((TEMPLATES / VENDORED.get(name, name)).read_text(encoding="utf-8")))
 
 
-ASSETS = ("vis-network.min.js", "viz.js", "viz.css")
+ASSETS = ("vis-network.min.js", "viz.js", "viz.css", "graphology.umd.min.js", "sigma.min.js",
+          "scale.js", "overview.js", "map.js", "heat.js")
 
 
 @lru_cache(maxsize=1)

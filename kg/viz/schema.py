@@ -36,6 +36,7 @@ ATTRS: dict[str, list[tuple[str, str]]] = {
         ("Start", str(KG.startDate)), ("End", str(KG.endDate)),
         ("Published", str(KG.publishedDate)), ("Judgement", str(KG.judgement)),
         ("Focus", str(KG.focus)), ("Date inferred", str(KG.dateInferred)),
+        ("Official record", str(KG.officialRecord)),
     ],
     "Intervention": [
         ("Body", str(KG.interventionBody)), ("Kind", str(KG.interventionKind)),

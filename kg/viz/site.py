@@ -11,65 +11,90 @@ from kg.errors import KgError
 from kg.graph.store import load, write_atomic
 from kg.viz import views
 from kg.viz.model import CLASS_KEYS, Entity, Model, load_model, sort_key
-from kg.viz.page import ASSETS, CLASS_LABEL, CLASS_PLURAL, Page, asset, render_index, render_network
+from kg.viz.page import ASSETS, CLASS_LABEL, CLASS_PLURAL, STYLE, Page, asset, render_index, render_network
+from kg.viz.scale import heat_data, map_data, overview_data
+from kg.viz.scalepage import render_scale
 
-OVERVIEW_MAX = 3000  # above this many nodes the overview draws the aggregated network
+SIGMA_MIN = 1000  # an overview with more nodes is drawn with sigma.js and a force layout
 EVIDENCE_IN_TABLES = 3
+NAV = [("index.html", "Contents"), ("overview.html", "Overview"), ("map.html", "Map"),
+       ("concerns.html", "Concerns"), ("authorities.html", "Authorities")]
 
 
 @dataclass
 class SiteResult:
     output: Path
     pages: list[str]
-    nodes: dict[str, int]  # page file -> nodes drawn
-    aggregated: bool
+    nodes: dict[str, int]  # page file -> nodes (map: points; heat map: cells) drawn
+    sigma: bool  # the overview is drawn with sigma.js
 
     def summary(self) -> str:
-        note = " (overview aggregated: the graph is large)" if self.aggregated else ""
+        note = " (overview drawn with sigma.js: the graph is large)" if self.sigma else ""
         return f"wrote {len(self.pages)} pages to {self.output}{note}; open {self.output / 'index.html'}"
 
 
 def build_site(graphs: list[Path], output: Path, inline: bool = False,
-               overview_max: int = OVERVIEW_MAX) -> SiteResult:
+               sigma_min: int = SIGMA_MIN) -> SiteResult:
     model = load_model(load(graphs))
     if not model.entities:
         raise KgError(f"{', '.join(map(str, graphs))}: nothing to draw; build the graph with `kg build`")
-    return write_site(model, output, inline, overview_max)
+    return write_site(model, output, inline, sigma_min)
 
 
-def write_site(model: Model, output: Path, inline: bool = False,
-               overview_max: int = OVERVIEW_MAX) -> SiteResult:
+def write_site(model: Model, output: Path, inline: bool = False, sigma_min: int = SIGMA_MIN,
+               authority_pages: bool = True) -> SiteResult:
     labels = {e.iri: e.label for e in model.of_class("Authority")}
     full = views.overview(model)
-    aggregated = len(full) > overview_max
-    pages = [
-        Page("overview.html", "Overview", "overview",
-             views.aggregate_view(model) if aggregated else full,
-             intro=(f"The full network has {len(full):,} nodes, more than a browser draws "
-                    "comfortably; this overview aggregates each authority's entities by class. "
-                    "Open an authority's page for its own network." if aggregated else
-                    "Authorities, inspections and visits, interventions, posts, people, plans "
-                    "and concerns. Provenance is in the tooltips and the details panel.")),
-        Page("authorities.html", "Authorities, aggregated", "authorities",
-             views.aggregate_view(model),
-             intro="One node per authority and class of entity, and the concerns each raises."),
-        Page("concerns.html", "Concerns by authority", "concerns", views.concern_view(model),
-             intro="Which authorities' minutes raise which concerns; the thicker the link, the "
-                   "more mentions."),
-    ]
-    for a in model.of_class("Authority"):
-        g = views.authority_view(model, a.iri)
-        pages.append(Page(views.page_of(a.iri), a.label or a.iri, "authority", g,
-                          intro=_authority_intro(model, a), tables=authority_tables(model, a.iri)))
-    nav = [("index.html", "Contents"), ("overview.html", "Overview"),
-           ("authorities.html", "Authorities"), ("concerns.html", "Concerns")]
+    big = len(full) > sigma_min
     output.mkdir(parents=True, exist_ok=True)
-    written = []
-    for p in pages:
-        write_atomic(output / p.file, render_network(p, nav, labels, inline).encode("utf-8"))
-        written.append(p.file)
+    written: list[str] = []
+    networks: list[tuple[str, str, int, int, str]] = []
+    counts: dict[str, int] = {}
+
+    def put(name: str, html: str) -> None:
+        write_atomic(output / name, html.encode("utf-8"))
+        written.append(name)
+
+    intro = ("Authorities, inspections and visits, interventions, posts, people, plans and "
+             "concerns. Provenance is in the tooltips.")
+    if big:
+        data = overview_data(full, STYLE, CLASS_LABEL, labels)
+        put("overview.html", render_scale("overview", "Overview", intro, data, NAV, inline))
+    else:
+        put("overview.html", render_network(Page("overview.html", "Overview", "overview", full,
+                                                 intro=intro), NAV, labels, inline))
+    networks.append(("overview.html", "Overview", len(full), full.number_of_edges(), intro))
+    counts["overview.html"] = len(full)
+
+    mp = map_data(model)
+    in_graph = sum(1 for p in mp["points"] if "p" in p)
+    intro = (f"England and Wales's children's services authorities at their places: "
+             f"{in_graph} with minutes in the graph, coloured by their latest inspection "
+             "judgement and sized by the documents about them; small pale dots have no minutes here.")
+    put("map.html", render_scale("map", "Map", intro, mp, NAV, inline))
+    networks.append(("map.html", "Map", len(mp["points"]), 0, intro))
+    counts["map.html"] = len(mp["points"])
+
+    heat = heat_data(model)
+    intro = ("Which concerns the minutes of each region or authority raise, and how often; "
+             "each cell opens the quotes behind it.")
+    put("concerns.html", render_scale("heat", "Concerns", intro, heat, NAV, inline))
+    networks.append(("concerns.html", "Concerns (heat map)", len(heat["cells"]), 0, intro))
+    counts["concerns.html"] = len(heat["cells"])
+
+    agg = Page("authorities.html", "Authorities, aggregated", "authorities", views.aggregate_view(model),
+               intro="One node per authority and class of entity, and the concerns each raises.")
+    put("authorities.html", render_network(agg, NAV, labels, inline))
+    networks.append(("authorities.html", agg.title, len(agg.graph), agg.graph.number_of_edges(), agg.intro))
+    counts["authorities.html"] = len(agg.graph)
+
+    for a in model.of_class("Authority") if authority_pages else []:
+        p = Page(views.page_of(a.iri), a.label or a.iri, "authority", views.authority_view(model, a.iri),
+                 intro=_authority_intro(model, a), tables=authority_tables(model, a.iri))
+        put(p.file, render_network(p, NAV, labels, inline))
+        counts[p.file] = len(p.graph)
     write_atomic(output / "index.html",
-                 render_index(_index(model, pages, aggregated), nav, inline).encode("utf-8"))
+                 render_index(_index(model, networks, big), NAV, inline).encode("utf-8"))
     written.insert(0, "index.html")
     if not inline:
         for name in ASSETS:
@@ -78,7 +103,7 @@ def write_site(model: Model, output: Path, inline: bool = False,
     for old in sorted(output.glob("authority-*.html")):  # pages of authorities no longer there
         if old.name not in keep:
             old.unlink()
-    return SiteResult(output, written, {p.file: len(p.graph) for p in pages}, aggregated)
+    return SiteResult(output, written, counts, big)
 
 
 def _authority_intro(m: Model, a: Entity) -> str:
@@ -140,7 +165,7 @@ def authority_tables(m: Model, a: str) -> list[dict[str, Any]]:
     return [t for t in tables if t["rows"]]
 
 
-def _index(m: Model, pages: list[Page], aggregated: bool) -> dict[str, Any]:
+def _index(m: Model, networks: list[tuple[str, str, int, int, str]], big: bool) -> dict[str, Any]:
     counts = Counter(e.cls for e in m.entities.values())
     per: dict[str, Counter[str]] = {}
     for e in m.entities.values():
@@ -159,8 +184,7 @@ def _index(m: Model, pages: list[Page], aggregated: bool) -> dict[str, Any]:
         "classes": [(CLASS_PLURAL.get(c, c.lower() + "s") if counts[c] != 1 else
                      CLASS_LABEL.get(c, c).lower(), counts[c]) for c in CLASS_KEYS if counts[c]],
         "all_classes": m.class_counts,
-        "networks": [(p.file, p.title, len(p.graph), p.graph.number_of_edges(), p.intro)
-                     for p in pages if p.kind != "authority"],
+        "networks": networks,
         "columns": [CLASS_LABEL.get(c, c) for c in cols],
-        "authorities": rows, "aggregated": aggregated,
+        "authorities": rows, "sigma": big,
     }

@@ -133,10 +133,14 @@
     mouse.x = ev.clientX; mouse.y = ev.clientY;
     if (!tip.hidden) place();
   });
-  function place() {
+  function place() {  // inside the network's box, so it never covers the panels beside it
     const w = tip.offsetWidth, h = tip.offsetHeight;
-    tip.style.left = Math.max(4, Math.min(mouse.x + 14, window.innerWidth - w - 8)) + "px";
-    tip.style.top = Math.max(4, Math.min(mouse.y + 14, window.innerHeight - h - 8)) + "px";
+    const r = $("kg-network").getBoundingClientRect();
+    let x = mouse.x + 14, y = mouse.y + 14;
+    if (x + w > r.right - 4) x = mouse.x - w - 14;
+    if (y + h > r.bottom - 4) y = mouse.y - h - 14;
+    tip.style.left = Math.max(r.left + 4, Math.min(x, r.right - w - 4)) + "px";
+    tip.style.top = Math.max(r.top + 4, Math.min(y, r.bottom - h - 4)) + "px";
   }
   function showTip(content) { tip.replaceChildren(content); tip.hidden = false; place(); }
   network.on("hoverNode", (p) => showTip(nodeTip(byId.get(p.node))));
@@ -205,6 +209,13 @@
     nodes.update(Object.keys(pos).map((k) => ({ id: Number(k), x: pos[k].x, y: pos[k].y })));
   }
   network.on("dragEnd", (p) => { if (p.nodes.length) keepPositions(p.nodes); });
+  function legible() {  // labels of 12 to 20 screen pixels at the fitted zoom, not 12 * scale
+    const s = network.getScale();
+    if (!(s > 0) || s >= 1 || big) return;
+    network.setOptions({ nodes: { scaling: { label: { enabled: true, min: 12 / s, max: 20 / s,
+      maxVisible: 40 / s, drawThreshold: 8 } } } });
+    nodes.update(nodes.get({ fields: ["id", "value"] }));  // recomputes each label's size
+  }
   function ready() {
     if (isReady) return;
     isReady = true;
@@ -213,11 +224,12 @@
       keepPositions(null);
     }
     network.fit({ animation: false });
+    legible();
     body.setAttribute("data-ready", "1");
   }
   if (D.physics && D.nodes.length > 1) network.once("stabilizationIterationsDone", ready);
   else network.once("afterDrawing", ready);
   setTimeout(ready, 20000);
   apply();
-  window.kgViz = { network, nodes, edges, nodeView, edgeView, apply, state, select, data: D };
+  window.kgViz = { network, nodes, edges, nodeView, edgeView, apply, state, select, data: D, legible };
 })();
