@@ -31,10 +31,23 @@ def main() -> None:
     help="Graph file; format by extension (.ttl .trig .nq .nt .jsonld).",
 )
 @click.option("--partial", is_flag=True, help="Write the graph even if some inputs failed.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes for large builds [default: number of CPUs].")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for large builds [default: number of CPUs].",
+)
+@click.option(
+    "--manifest",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    default=None,
+    help="CSV or TSV with columns file,url,authority,committee,date: what the texts leave out.",
+)
 @reports_errors
-def build(paths: tuple[Path, ...], output: Path, partial: bool, jobs: int | None) -> None:
+def build(
+    paths: tuple[Path, ...], output: Path, partial: bool, jobs: int | None, manifest: Path | None
+) -> None:
     """Read minutes (files or folders of .txt, .html, .pdf) and write the graph."""
     from kg.pipeline.build import build as run_build
 
@@ -45,7 +58,7 @@ def build(paths: tuple[Path, ...], output: Path, partial: bool, jobs: int | None
         with click.progressbar(items, length=length, label="Reading minutes", file=sys.stderr) as bar:
             yield from bar
 
-    result = run_build(list(paths), output, partial=partial, progress=progress, jobs=jobs)
+    result = run_build(list(paths), output, partial=partial, progress=progress, jobs=jobs, manifest=manifest)
     for line in result.notices:
         click.echo(f"kg: note: {line}", err=True)
     for line in result.errors:
@@ -84,14 +97,25 @@ def build(paths: tuple[Path, ...], output: Path, partial: bool, jobs: int | None
     help="Bind ?NAME to VALUE (<iri>, GSS code, number, date or text). Repeatable.",
 )
 @click.option("--endpoint", metavar="URL", help="Run at a SPARQL endpoint instead of on -g files.")
-@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.1),
-              help="Seconds for each request to --endpoint, all of its answer included.")
-@click.option("--allow-service", is_flag=True,
-              help="Run a query that uses SERVICE (it fetches other addresses).")
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(0.1),
+    help="Seconds for each request to --endpoint, all of its answer included.",
+)
+@click.option(
+    "--allow-service", is_flag=True, help="Run a query that uses SERVICE (it fetches other addresses)."
+)
 @reports_errors
 def query(
-    name: str, graphs: tuple[Path, ...], fmt: str, params: tuple[str, ...], endpoint: str | None,
-    timeout: float, allow_service: bool,
+    name: str,
+    graphs: tuple[Path, ...],
+    fmt: str,
+    params: tuple[str, ...],
+    endpoint: str | None,
+    timeout: float,
+    allow_service: bool,
 ) -> None:
     """Run a library query (a name from `kg queries`) or a .rq file."""
     from kg.sparql.library import resolve
@@ -134,11 +158,21 @@ def list_queries() -> None:
 
 @main.command()
 @graph_option("convert")
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="Output file; format by extension (.ttl .trig .nq .nt .jsonld .graphml .gexf).")
-@click.option("-f", "--format", "fmt", default=None,
-              type=click.Choice(["ttl", "trig", "nq", "nt", "jsonld", "graphml", "gexf"]),
-              help="Format, when the extension does not say it.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Output file; format by extension (.ttl .trig .nq .nt .jsonld .graphml .gexf).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    default=None,
+    type=click.Choice(["ttl", "trig", "nq", "nt", "jsonld", "graphml", "gexf"]),
+    help="Format, when the extension does not say it.",
+)
 @reports_errors
 def export(graphs: tuple[Path, ...], output: Path, fmt: str | None) -> None:
     """Convert the graph to another format, or project it to a network for Gephi."""
@@ -173,18 +207,29 @@ def stats(graphs: tuple[Path, ...], network: bool) -> None:
 @click.argument("gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @click.argument("corpus_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @click.option("-v", "--details", is_flag=True, help="List every missed and extra fact, per document.")
+@click.option(
+    "--manifest",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    default=None,
+    help="Read the documents with what this manifest states about them (as kg build does).",
+)
 @reports_errors
-def evaluate(gold_dir: Path, corpus_dir: Path, details: bool) -> None:
+def evaluate(gold_dir: Path, corpus_dir: Path, details: bool, manifest: Path | None) -> None:
     """Score extraction against hand annotations: P/R/F1 per category, attributes, quotes."""
     from kg.evaluate.score import evaluate as run_eval
 
-    click.echo(run_eval(gold_dir, corpus_dir).render(details), nl=False)
+    click.echo(run_eval(gold_dir, corpus_dir, manifest).render(details), nl=False)
 
 
 @main.command()
 @graph_option("validate")
-@click.option("-s", "--sources", multiple=True, type=click.Path(path_type=Path, exists=True),
-              help="The minutes files or folders, to check quotes of .txt documents too.")
+@click.option(
+    "-s",
+    "--sources",
+    multiple=True,
+    type=click.Path(path_type=Path, exists=True),
+    help="The minutes files or folders, to check quotes of .txt documents too.",
+)
 @reports_errors
 def validate(graphs: tuple[Path, ...], sources: tuple[Path, ...]) -> None:
     """Check the graph against the SHACL shapes; exit 1 when it does not conform."""

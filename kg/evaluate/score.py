@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from kg.errors import InputError
 from kg.graph.store import select
-from kg.pipeline.build import process
+from kg.pipeline.build import process, with_manifest
 from kg.reading.readers import MEDIA_TYPES, Source
 from kg.sparql.library import as_set, library, run, table_rows
 
@@ -305,7 +305,7 @@ SELECT ?q ?exact ?start ?end WHERE { ?q oa:exact ?exact ; oa:start ?start ; oa:e
 """
 
 
-def evaluate(gold_dir: Path, corpus_dir: Path) -> EvalReport:
+def evaluate(gold_dir: Path, corpus_dir: Path, manifest: Path | None = None) -> EvalReport:
     golds = sorted(gold_dir.glob("*.json"))
     if not golds:
         raise InputError(f"{gold_dir}: no gold .json files; give the folder of annotations")
@@ -324,7 +324,8 @@ def evaluate(gold_dir: Path, corpus_dir: Path) -> EvalReport:
             if not cands:
                 raise InputError(f"{gpath}: its document {name} is not in {corpus_dir}")
             doc_path = cands[0]
-        result = process([Source(doc_path, doc_path.name)])
+        sources = [Source(doc_path, doc_path.name)]
+        result = process(with_manifest(sources, manifest)[0] if manifest else sources)
         if result.errors:
             raise InputError(result.errors[0])
         store = as_set(result.store)

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 
 from kg.extract.common import reference_date, span
-from kg.extract.facts import AuthorityMention
+from kg.extract.facts import AuthorityMention, StatedAuthority
 from kg.reading.document import Document
 from kg.reading.segments import segments_of
-from kg.reference.register import register
+from kg.reference.register import authority_from_address, register
 
 # A name followed by one of these is another body, not the council ("Bradford Children's Trust").
 _NOT_COUNCIL_AFTER = re.compile(
@@ -56,9 +56,33 @@ def _other_body(after: str) -> bool:
 _CONNECTOR = re.compile(r"\s*(?:,|and\b|&|of\b|the\b)", re.IGNORECASE)
 
 
-def extract(doc: Document) -> Iterator[AuthorityMention]:
+_GSS = re.compile(r"[EWSN]\d{8}")
+
+
+def _stated(doc: Document, on: str | None) -> StatedAuthority | None:
+    """Whose minutes these are, from a manifest's statement or the council named by the address."""
+    meta, reg = doc.source, register()
+    if meta is None:
+        return None
+    if meta.authority:
+        value = meta.authority.strip()
+        coded = _GSS.fullmatch(value) and value in reg.by_gss
+        gss = reg.successor(value, on) if coded else reg.lookup(value, on)
+        if gss:
+            return StatedAuthority(gss, meta.origin, value)
+    if meta.url:
+        gss = authority_from_address(meta.url, on)
+        if gss:
+            return StatedAuthority(gss, "address", meta.url)
+    return None
+
+
+def extract(doc: Document) -> Iterator[AuthorityMention | StatedAuthority]:
     reg = register()
     on = reference_date(doc)
+    stated = _stated(doc, on)
+    if stated:
+        yield stated
     flat = doc.flat
     found: list[tuple[int, int, str, float]] = []
     for start, end, name in reg.find_names(flat):
@@ -89,6 +113,6 @@ def extract(doc: Document) -> Iterator[AuthorityMention]:
     for s, _, gss, w in found:
         score[gss] = score.get(gss, 0.0) + w * (3.0 if s < header_end else 1.0)
         first.setdefault(gss, s)
-    primary = max(score, key=lambda g: (score[g], -first[g]))
+    primary = stated.gss if stated else max(score, key=lambda g: (score[g], -first[g]))
     for s, e, gss, _ in sorted(found):
         yield AuthorityMention(gss, gss == primary, span(doc, s, e))

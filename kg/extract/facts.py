@@ -25,6 +25,18 @@ class AuthorityMention:
 
 
 @dataclass(frozen=True)
+class StatedAuthority:
+    """Whose minutes these are, from beside the text: a manifest, or the page's own address.
+
+    No quote: its provenance is `origin` (the manifest's file name, or "address") and `value`
+    (the address, or the manifest's words)."""
+
+    gss: str
+    origin: str
+    value: str
+
+
+@dataclass(frozen=True)
 class MeetingInfo:
     span: Span
     title: str | None = None
@@ -125,6 +137,7 @@ class Decision:
 
 Fact = (
     AuthorityMention
+    | StatedAuthority
     | MeetingInfo
     | AgendaItem
     | Inspection

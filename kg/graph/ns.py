@@ -39,6 +39,8 @@ class KG(DefinedNamespace):
     # document
     fileName: URIRef
     sha256: URIRef
+    sourceAddress: URIRef
+    authorityFrom: URIRef
     text: URIRef
     aboutAuthority: URIRef
     mentionsAuthority: URIRef

@@ -26,6 +26,7 @@ from kg.graph.rdf import (  # noqa: F401 - PREFIXES is re-exported for callers
     int_lit,
     lit,
     num_lit,
+    uri_lit,
 )
 from kg.graph.reference import authority_quads, vocabulary_quads  # noqa: F401 - re-exported
 from kg.reading.document import Document
@@ -47,7 +48,12 @@ def document_quads(doc: Document, found: Iterable[F.Fact]) -> list[ox.Quad]:
         g.add(d, KG.text, lit(doc.text))
 
     mentions = [f for f in facts if isinstance(f, F.AuthorityMention)]
-    primary = next((m.gss for m in mentions if m.primary), None)
+    stated = next((f for f in facts if isinstance(f, F.StatedAuthority)), None)
+    primary = stated.gss if stated else next((m.gss for m in mentions if m.primary), None)
+    if doc.source and doc.source.url:
+        g.add(d, KG.sourceAddress, uri_lit(doc.source.url))
+    if stated and not any(m.gss == stated.gss for m in mentions):
+        g.add(d, KG.authorityFrom, lit(stated.origin))
     for gss in sorted({m.gss for m in mentions}):
         g.add(d, KG.mentionsAuthority, iris.authority(gss))
     if primary:
@@ -109,6 +115,10 @@ class _Context:
             g.opt(m, KG.venue, lit(info.venue) if info.venue else None)
             g.opt(m, RDFS.label, lit(info.title) if info.title else None)
             self.evidence(m, info.span)
+
+
+def _stated(ctx: _Context, f: F.StatedAuthority) -> None:
+    pass  # recorded on the document (kg:aboutAuthority, kg:authorityFrom)
 
 
 def _authority(ctx: _Context, f: F.AuthorityMention) -> None:
@@ -285,6 +295,7 @@ def _decision(ctx: _Context, f: F.Decision) -> None:
 
 _EMIT: dict[type, Callable[[_Context, Any], None]] = {
     F.AuthorityMention: _authority,
+    F.StatedAuthority: _stated,
     F.MeetingInfo: _meeting,
     F.AgendaItem: _item,
     F.Inspection: _inspection,

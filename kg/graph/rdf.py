@@ -51,6 +51,11 @@ def lit(value: str) -> ox.Literal:
     return ox.Literal(value)
 
 
+def uri_lit(value: str) -> ox.Literal:
+    """An address as data (xsd:anyURI): recorded, never a node to follow or dereference."""
+    return ox.Literal(value, datatype=N(XSD.anyURI))
+
+
 def date_lit(value: str) -> ox.Literal:
     return ox.Literal(value, datatype=_DATE_TYPES.get(len(value), _XSD_STRING))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,9 @@ from kg.graph.quads import PREFIXES, authority_quads, document_quads, vocabulary
 from kg.graph.reference import official_quads
 from kg.graph.store import write_store
 from kg.reading.document import Document
+from kg.reading.metadata import load_manifest
 from kg.reading.readers import Found, Source, read_document, scan_sources
+from kg.reference.register import register
 
 
 @dataclass
@@ -35,6 +37,24 @@ class BuildResult:
     @property
     def statements(self) -> int:
         return len(self.store)
+
+
+def with_manifest(sources: list[Source], manifest: Path) -> tuple[list[Source], list[str]]:
+    """The sources with what the manifest states about each; notices for lines that match none."""
+    stated = load_manifest(manifest)
+    reg = register()
+    for meta in set(stated.values()):
+        a = meta.authority
+        if a and not (a in reg.by_gss or reg.lookup(a)):
+            raise InputError(
+                f"{manifest}: authority {a!r} is not in the register; give its GSS code (e.g. E08000032) "
+                "or its name as the register spells it"
+            )
+    out = [replace(s, meta=stated.get(s.name) or stated.get(Path(s.name).name)) for s in sources]
+    names = {s.name for s in sources} | {Path(s.name).name for s in sources}
+    missing = sorted(k for k in stated if k not in names and "/" not in k)
+    notes = [f"{manifest}: {n} is listed but was not among the inputs" for n in missing[:5]]
+    return out, notes
 
 
 def read_sources(paths: Iterable[Path]) -> tuple[list[Source], list[str]]:
@@ -64,7 +84,7 @@ def read_extract_map(src: Source) -> Done | str:
     data = ox.serialize(document_quads(doc, found), format=ox.RdfFormat.N_QUADS)
     assert data is not None
     gss = frozenset(g for f in found if (g := getattr(f, "gss", None)))
-    light = Document(doc.name, doc.sha256, doc.media_type, doc.text, doc.warnings)
+    light = Document(doc.name, doc.sha256, doc.media_type, doc.text, doc.warnings, doc.source)
     return Done(light, data, gss)
 
 
@@ -114,9 +134,13 @@ def build(
     partial: bool = False,
     progress: Callable[[Iterable[Any], int], Iterator[Any]] | None = None,
     jobs: int | None = None,
+    manifest: Path | None = None,
 ) -> BuildResult:
     found: Found = scan_sources(list(paths))
     sources = found.sources
+    if manifest is not None:
+        sources, unlisted = with_manifest(sources, manifest)
+        found.notices.extend(unlisted)
     if not sources and not found.errors:
         raise InputError(
             f"no minutes found in {', '.join(str(p) for p in paths)}; give .txt, .html, .htm or .pdf files"

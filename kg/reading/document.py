@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, TypeVar, cast
 
+from kg.reading.metadata import SourceMeta
+
 T = TypeVar("T")
 
 _CHAR_MAP = str.maketrans(
@@ -101,6 +103,7 @@ class Document:
     media_type: str
     text: str
     warnings: tuple[str, ...] = ()
+    source: SourceMeta | None = None  # its address and what a manifest states about it
 
     @cached_property
     def norm(self) -> str:

@@ -71,10 +71,13 @@ class _Extractor(HTMLParser):
         self.stack: list[tuple[str, bool]] = []  # (tag, skipping)
         self.open = Counter[str]()  # open tags by name: a stray end tag costs no stack search
         self.skip_depth = 0
+        self.addresses: dict[str, str] = {}  # the page's own address: canonical, og:url, base
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self.in_title = True
+        if tag in ("link", "meta", "base"):
+            self._address(tag, dict(attrs))
         if tag in _VOID:
             if tag == "br" and not self.skip_depth:
                 self.parts.append("\n")
@@ -103,6 +106,14 @@ class _Extractor(HTMLParser):
             elif tag in ("td", "th"):
                 self.parts.append(" ")
 
+    def _address(self, tag: str, a: dict[str, str | None]) -> None:
+        if tag == "link" and "canonical" in (a.get("rel") or "").lower().split() and a.get("href"):
+            self.addresses.setdefault("canonical", str(a["href"]))
+        elif tag == "meta" and (a.get("property") or "").lower() == "og:url" and a.get("content"):
+            self.addresses.setdefault("og", str(a["content"]))
+        elif tag == "base" and a.get("href"):
+            self.addresses.setdefault("base", str(a["href"]))
+
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
@@ -129,8 +140,19 @@ class _Extractor(HTMLParser):
             self.parts.append(data)
 
 
+def page_address(raw: str) -> str | None:
+    """The address a saved page gives for itself (canonical link, og:url, base), if absolute."""
+    return html_document(raw)[1]
+
+
 def html_text(raw: str) -> str:
     """The minutes content of a council web page, one block per line, entities decoded."""
+    return html_document(raw)[0]
+
+
+def html_document(raw: str) -> tuple[str, str | None]:
+    """The minutes content of a council web page (one block per line, entities decoded) and the
+    address the page gives for itself."""
     parser = _Extractor()
     parser.feed(raw)
     parser.close()
@@ -143,4 +165,6 @@ def html_text(raw: str) -> str:
         lines.append(line)
     out = "\n".join(lines)
     out = re.sub(r"\n{3,}", "\n\n", out).strip("\n")
-    return out + "\n"
+    found = (parser.addresses.get(k) for k in ("canonical", "og", "base"))
+    address = next((a.strip() for a in found if a and re.match(r"https?://[^/\s]+", a.strip())), None)
+    return out + "\n", address

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from kg.errors import InputError, shown
 from kg.reading.document import Document
-from kg.reading.html import html_text
+from kg.reading.html import html_document, html_text
+from kg.reading.metadata import SourceMeta, merged
 
 __all__ = ["Found", "Source", "find_sources", "html_text", "read_document", "scan_sources"]
 
@@ -34,6 +35,7 @@ _CONVERTIBLE = {".doc", ".docx", ".rtf", ".odt", ".wpd", ".msg", ".eml", ".mht",
 class Source:
     path: Path
     name: str
+    meta: SourceMeta | None = None  # what a manifest states about it
 
 
 @dataclass
@@ -133,13 +135,14 @@ def read_document(source: Source) -> Document:
     data = read_bytes(path)
     sha = hashlib.sha256(data).hexdigest()
     warnings: list[str] = []
+    address = None
     if suffix == ".pdf":
         text = pdf_text(data, path)
     else:
         if b"\x00" in data:
             raise InputError(f"{shown(path)}: looks binary (NUL bytes); give the minutes as text")
         raw = _decode(data, path, warnings)
-        text = html_text(raw) if suffix in (".html", ".htm") else raw
+        text, address = html_document(raw) if suffix in (".html", ".htm") else (raw, None)
     if not text.strip():
         raise InputError(f"{shown(path)}: no text in this file; give minutes with content")
     if len(text) > MAX_TEXT:
@@ -147,7 +150,8 @@ def read_document(source: Source) -> Document:
             f"{shown(path)}: {len(text):,} characters of text, over the limit of {MAX_TEXT:,} per "
             "document; split it into one file per meeting"
         )
-    return Document(source.name, sha, MEDIA_TYPES[suffix], text, tuple(warnings))
+    meta = merged(address, source.meta)
+    return Document(source.name, sha, MEDIA_TYPES[suffix], text, tuple(warnings), meta)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")

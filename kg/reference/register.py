@@ -173,6 +173,10 @@ class Register:
         codes = self.names.get(_norm(phrase))
         if not codes:
             return None
+        return self.lookup_codes(codes, on)
+
+    def lookup_codes(self, codes: tuple[str, ...], on: str | None = None) -> str:
+        """The authority that holds the services on a date, of several codes for one name."""
         live = [c for c in codes if _alive(self.by_gss[c], on)]
         pick = sorted(live or codes, key=lambda c: self.by_gss[c].start or "")[-1]
         return self.successor(pick, on)
@@ -301,3 +305,57 @@ def register() -> Register:
         districts,
         district_first,
     )
+
+
+# Host labels that name a council's website, not the council ("democracy", "moderngov", "www").
+_HOST_NOISE = {
+    "www", "ww5", "democracy", "democratic", "edemocracy", "moderngov", "modgov", "mgov", "cmis",
+    "councillors", "councilmeetings", "committee", "committees", "committeemeetings", "meetings",
+    "minutes", "decisionmaking", "decisions", "governance", "cabinet", "mycouncil", "cds", "services",
+    "public", "gov", "uk", "wales", "co", "org", "net", "com", "cymru", "llyw", "intranet", "web",
+}  # fmt: skip
+# Traditional county abbreviations that councils use in their addresses.
+_SHIRE_ABBREVIATIONS = {
+    "hants": "hampshire", "herts": "hertfordshire", "oxon": "oxfordshire", "glos": "gloucestershire",
+    "notts": "nottinghamshire", "northants": "northamptonshire", "salop": "shropshire",
+    "bathnes": "bath and north east somerset", "lancs": "lancashire", "leics": "leicestershire",
+}  # fmt: skip
+_COUNCIL_SUFFIX = re.compile(r"(?:cc|council|mbc|cbc|bc|dc)$")
+
+
+@lru_cache(maxsize=1)
+def _squashed_names() -> dict[str, set[str]]:
+    """Register names with spaces and punctuation gone, as councils write them in host names."""
+    out: dict[str, set[str]] = {}
+    for name, codes in register().names.items():
+        out.setdefault(re.sub(r"[^a-z]", "", name.replace("&", "and")), set()).update(codes)
+    return out
+
+
+def authority_from_address(url: str, on: str | None = None) -> str | None:
+    """The council whose website an address is on: `democracy.<council>.gov.uk`,
+    `<council>.moderngov.co.uk`, `westberks.gov.uk`. None unless exactly one council fits."""
+    reg = register()
+    m = re.match(r"\s*https?://([^/:?#\s]+)", url, re.IGNORECASE)
+    if not m:
+        return None
+    labels = [lab for lab in m.group(1).lower().split(".") if lab and lab not in _HOST_NOISE]
+    squashed = _squashed_names()
+    found: set[str] = set()
+    for label in labels:
+        key = re.sub(r"[^a-z]", "", label)
+        for cand in (key, _COUNCIL_SUFFIX.sub("", key)):
+            if not cand:
+                continue
+            full = _SHIRE_ABBREVIATIONS.get(cand)
+            codes = reg.names.get(full) if full else None
+            codes = codes or tuple(squashed.get(cand, ())) or ((reg.acronyms[cand.upper()],) if cand.upper()
+                                                                in reg.acronyms else ())
+            if not codes and len(cand) >= 6:
+                # "westberks", "northlincs", "centralbeds": the start of one council's name
+                stem = cand[:-1] if cand.endswith("s") else cand
+                codes = tuple({c for k, cs in squashed.items() if k.startswith(stem) for c in cs})
+            if codes:
+                found.add(reg.lookup_codes(tuple(codes), on))
+                break
+    return found.pop() if len(found) == 1 else None
