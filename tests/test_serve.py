@@ -18,9 +18,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.resources import ROOT
 from kg.sparql.library import library, run_query
 from kg.sparql.remote import negotiate, run_remote
+from tests.conftest import ROOT
 from tests.test_query_library import BRADFORD, write_sample
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -18,7 +18,7 @@ from kg.errors import QueryError
 from kg.graph import iris
 from kg.graph.quads import PREFIXES
 from kg.graph.store import load
-from kg.resources import QUERIES_DIR
+from kg.resources import query_files
 
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$", re.IGNORECASE)
 _GSS = re.compile(r"^[EWSN]\d{8}$")
@@ -34,7 +34,7 @@ class Param:
 @dataclass(frozen=True)
 class Query:
     name: str
-    path: Path
+    source: str  # where the text came from, for messages: queries/NAME.rq or the .rq file given
     text: str
     title: str
     description: str
@@ -53,7 +53,13 @@ def parse_query_file(path: Path) -> Query:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise QueryError(f"{path}: cannot be read ({exc.strerror})") from exc
-    title, desc, params = path.stem, "", []
+    except UnicodeDecodeError as exc:
+        raise QueryError(f"{path}: is not UTF-8 text; save it as UTF-8") from exc
+    return _parse_query(path.stem, str(path), text)
+
+
+def _parse_query(name: str, source: str, text: str) -> Query:
+    title, desc, params = name, "", []
     for line in text.splitlines():
         m = _HEADER.match(line.strip())
         if not m:
@@ -66,14 +72,18 @@ def parse_query_file(path: Path) -> Query:
         elif key == "description":
             desc = f"{desc} {val}".strip()
         else:
-            name, _, help_ = val.partition(" ")
-            params.append(Param(name.lstrip("?$"), help_.strip(" -:")))
-    return Query(path.stem, path, text, title, desc, tuple(params))
+            pname, _, help_ = val.partition(" ")
+            params.append(Param(pname.lstrip("?$"), help_.strip(" -:")))
+    return Query(name, source, text, title, desc, tuple(params))
 
 
 @lru_cache(maxsize=1)
 def library() -> dict[str, Query]:
-    return {p.stem: parse_query_file(p) for p in sorted(QUERIES_DIR.glob("*.rq"))}
+    out: dict[str, Query] = {}
+    for f in query_files():
+        name = f.name.removesuffix(".rq")
+        out[name] = _parse_query(name, f"queries/{f.name}", f.read_text(encoding="utf-8"))
+    return out
 
 
 def resolve(name_or_path: str) -> Query:
@@ -135,7 +145,7 @@ def run(
     try:
         return store.query(query.text, use_default_graph_as_union=union, substitutions=subs)
     except SyntaxError as exc:
-        raise QueryError(f"{query.path}: SPARQL syntax error: {str(exc).splitlines()[0]}") from exc
+        raise QueryError(f"{query.source}: SPARQL syntax error: {str(exc).splitlines()[0]}") from exc
 
 
 def as_set(store: ox.Store) -> ox.Store:
