@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import re
+import warnings
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -66,6 +68,12 @@ def read_document(source: Source) -> Document:
     warnings: list[str] = []
     if suffix == ".pdf":
         text = pdf_text(data, path)
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte order mark
+        try:
+            raw = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: starts as UTF-16 but is not; re-save it as UTF-8") from exc
+        text = html_text(raw) if suffix in (".html", ".htm") else raw
     else:
         if b"\x00" in data[:8192]:
             raise InputError(f"{path}: looks binary (NUL bytes); give the minutes as text")
@@ -91,18 +99,17 @@ def _decode(data: bytes, path: Path, warnings: list[str]) -> str:
 
 
 def pdf_text(data: bytes, path: Path) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
+    """The text layer. pypdf's own warnings (log records and Python warnings) are kept quiet:
+    a PDF that cannot be read gets one InputError, a readable one with quirks gets nothing."""
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise InputError(f"{path}: the PDF is encrypted; save an unencrypted copy")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except InputError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise InputError(f"{path}: not a readable PDF ({exc}); re-export it from the source") from exc
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            pages = _pdf_pages(data, path)
+    finally:
+        log.setLevel(level)
     text = "\n".join(p.rstrip() for p in pages)
     text = re.sub(r"[ \t]+\n", "\n", text)
     # justified lines come out with runs of spaces: they are layout, not text
@@ -110,6 +117,23 @@ def pdf_text(data: bytes, path: Path) -> str:
     if not text.strip():
         raise InputError(f"{path}: the PDF has no text layer; run OCR (e.g. ocrmypdf) on it first")
     return text.strip("\n") + "\n"
+
+
+def _pdf_pages(data: bytes, path: Path) -> list[str]:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(f"{path}: the PDF needs a password; save an unprotected copy")
+        return [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except DependencyError as exc:
+        raise InputError(f"{path}: the PDF is AES-encrypted; `pip install cryptography` to read it") from exc
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError) as exc:
+        raise InputError(f"{path}: not a readable PDF ({exc}); re-export it from the source") from exc
 
 
 # --- HTML ----------------------------------------------------------------------------------
