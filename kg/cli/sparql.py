@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.common import graph_option, graph_paths, reports_errors
+from kg.cli.common import graph_option, graph_paths, open_in_browser, reports_errors
 
 
 @click.command()
@@ -39,15 +39,27 @@ from kg.cli.common import graph_option, graph_paths, reports_errors
     help="Rows (or triples) an answer may have; more is an error (HTTP 422).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Do not log each request.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the query page in the web browser.")
 @reports_errors
-def serve(graphs: tuple[Path, ...], host: str, port: int, timeout: float, max_rows: int, quiet: bool) -> None:
-    """Serve the graph as a read-only SPARQL endpoint (/sparql) with a query page (/)."""
+def serve(
+    graphs: tuple[Path, ...], host: str, port: int, timeout: float, max_rows: int, quiet: bool,
+    open_browser: bool,
+) -> None:
+    """Serve the graph as a read-only SPARQL endpoint (/sparql) with a query page (/).
+
+    \b
+    Examples:
+      kg serve --open
+      kg serve -g output/graph.trig --port 8080
+      curl 'http://127.0.0.1:7070/sparql?query=ASK{?s?p?o}'
+    """
     from kg.sparql.endpoint import serve as run_serve
 
     def say(line: str) -> None:
         click.echo(line, err=line.startswith("kg:"))
 
-    run_serve(graph_paths(graphs), host, port, timeout, max_rows, quiet, say)
+    run_serve(graph_paths(graphs), host, port, timeout, max_rows, quiet, say,
+              open_in_browser if open_browser else None)
 
 
 @click.command()
@@ -68,7 +80,13 @@ def serve(graphs: tuple[Path, ...], host: str, port: int, timeout: float, max_ro
 )
 @reports_errors
 def push(store_url: str, graphs: tuple[Path, ...], graph_param: str) -> None:
-    """Write each named graph into a triple store (PUT: a re-push replaces, never duplicates)."""
+    """Write each named graph into a triple store (PUT: a re-push replaces, never duplicates).
+
+    \b
+    Examples:
+      kg push --store http://127.0.0.1:7878/store -g output/graph.trig
+      kg push --store http://localhost:3030/ds/data
+    """
     from kg.sparql.push import push as run_push
 
     for line in run_push(graph_paths(graphs), store_url, graph_param):

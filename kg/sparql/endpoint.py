@@ -59,7 +59,7 @@ def execute(store: ox.Store, job: dict[str, Any]) -> Answer:
         dataset["named_graphs"] = [ox.NamedNode(g) for g in job["named_graph_uri"]]
     cap = job["max_rows"]
     try:
-        subs = {ox.Variable(k): queries.parse_term(v) for k, v in job["bindings"].items()}
+        subs = {ox.Variable(k): queries.param_term(k, v) for k, v in job["bindings"].items()}
         result = store.query(job["query"], substitutions=subs, **dataset)  # type: ignore[arg-type]
         if isinstance(result, ox.QueryBoolean):
             return 200, media, queries.encode_boolean(bool(result), SOLUTION_TYPES[media])
@@ -326,8 +326,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(403, TEXT, READ_ONLY)
         bindings = {k[1:]: v[-1] for k, v in params.items() if k.startswith("$") and len(k) > 1}
         try:
-            for value in bindings.values():
-                queries.parse_term(value)
+            for key, value in bindings.items():
+                queries.param_term(key, value)
         except QueryError as exc:
             return self.reply(400, TEXT, str(exc).encode())
         fmt = (params.get("format") or params.get("output") or [""])[-1].lower()
@@ -368,8 +368,9 @@ def serve(
     max_rows: int = 100000,
     quiet: bool = False,
     say: Callable[[str], None] = print,
+    ready: Callable[[str], None] | None = None,
 ) -> None:
-    """Load the graph and serve it until interrupted."""
+    """Load the graph and serve it until interrupted; `ready(url)` once it listens."""
     worker = Worker(graphs)
     try:
         server = Endpoint(worker, host, port, timeout, max_rows, quiet)
@@ -383,6 +384,8 @@ def serve(
     say(f"SPARQL endpoint {url}sparql, query page {url} (Ctrl-C stops)")
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)  # `kill PID` stops it as Ctrl-C does
+    if ready is not None:
+        ready(url)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
