@@ -277,3 +277,41 @@ def test_viz_and_serve_open_the_browser(graph: Path, tmp_path: Path, monkeypatch
     assert len(opened) == 1  # not without --open
     assert kg("serve", "-g", str(graph), "--port", "7171", "--open")[0] == 0
     assert opened[-1] == "http://127.0.0.1:7171/"
+
+
+# --- what users saw: counts and labels ----------------------------------------------------------
+
+
+def test_stats_counts_kinds_an_analyst_knows(graph: Path) -> None:
+    code, text, _ = kg("stats", "-g", str(graph))
+    assert code == 0
+    for internal in ("skos:", "org:Post", "foaf:", "prov:", "schema:", "kg:"):
+        assert internal not in text
+    assert re.search(r"^  posts +\d+$", text, re.MULTILINE)
+    assert re.search(r"^  inspections and visits +\d+$", text, re.MULTILINE)
+    assert text.count("posts ") == 1
+
+
+def test_figure_and_decision_labels_say_something(graph: Path) -> None:
+    from kg.graph.store import load
+    from kg.viz.model import figure_label, first_words, load_model
+
+    m = load_model(load([graph]))
+    figures = {e.label for e in m.of_class("Figure")}
+    assert "\u00a31.3m" in figures and "40%" in figures and not any("pounds sterling" in f for f in figures)
+    decisions = [e.label for e in m.of_class("Decision")]
+    assert "That the Improvement Plan be endorsed." in decisions
+    assert not any(re.fullmatch(r"(Resolution|Recommendation|Action) \d*", d) for d in decisions)
+    assert figure_label("750000", "gbp", "pounds sterling") == "\u00a3750,000"
+    assert figure_label("2500000000", "gbp", "pounds sterling") == "\u00a32.5bn"
+    assert figure_label("12.5", "percent", "per cent") == "12.5%"
+    assert first_words("That the Executive Director of Children's Services report progress") == (
+        "That the Executive Director of\u2026"
+    )
+
+
+def test_export_for_gephi_and_validate_on_the_examples(graph: Path, tmp_path: Path) -> None:
+    code, _, err = kg("export", "-g", str(graph), "-o", str(tmp_path / "n.gexf"))
+    assert code == 0 and "<gexf" in (tmp_path / "n.gexf").read_text(), err
+    code, text, _ = kg("validate", "-g", str(graph), "-s", str(ROOT / "examples"))
+    assert code == 0 and "conforms" in text

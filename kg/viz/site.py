@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import KgError
+from kg.graph.stats import kinds
 from kg.graph.store import load, write_atomic
 from kg.viz import views
 from kg.viz.model import CLASS_KEYS, Entity, Model, load_model, sort_key
@@ -158,7 +159,7 @@ def _index(m: Model, pages: list[Page], aggregated: bool) -> dict[str, Any]:
         "documents": len(m.documents),
         "classes": [(CLASS_PLURAL.get(c, c.lower() + "s") if counts[c] != 1 else
                      CLASS_LABEL.get(c, c).lower(), counts[c]) for c in CLASS_KEYS if counts[c]],
-        "all_classes": m.class_counts,
+        "all_classes": kinds(dict(m.class_counts)),
         "networks": [(p.file, p.title, len(p.graph), p.graph.number_of_edges(), p.intro)
                      for p in pages if p.kind != "authority"],
         "columns": [CLASS_LABEL.get(c, c) for c in cols],
