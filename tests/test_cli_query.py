@@ -315,3 +315,25 @@ def test_export_for_gephi_and_validate_on_the_examples(graph: Path, tmp_path: Pa
     assert code == 0 and "<gexf" in (tmp_path / "n.gexf").read_text(), err
     code, text, _ = kg("validate", "-g", str(graph), "-s", str(ROOT / "examples"))
     assert code == 0 and "conforms" in text
+
+
+def test_the_readme_tour_runs(graph: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every `kg ...` line of the README's tour works (serve and push need a server: left out)."""
+    import shlex
+    import shutil
+    import webbrowser
+
+    monkeypatch.setattr(webbrowser, "open", lambda *a, **k: True)
+    tour = (ROOT / "README.md").read_text().split("## A five-minute tour")[1].split("\n## ")[0]
+    lines = [line.split("  #")[0].strip() for line in re.findall(r"^kg .*$", tour, re.MULTILINE)]
+    assert len(lines) >= 9
+    (tmp_path / "output").mkdir()
+    shutil.copy(graph, tmp_path / "output" / "graph.ttl")
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    for line in lines:
+        args = shlex.split(line)[1:]
+        if args[0] in ("serve", "push"):
+            continue
+        code, _, err = kg(*args)
+        assert code == 0, f"{line}: {err}"
