@@ -107,6 +107,8 @@ def test_installed_kg_works_outside_the_checkout(
     table = _run([kg, "query", "inspections", "-f", "csv"], tmp_path, env)
     assert "inadequate" in table and "/authority/E06000002" in table
 
+    shown = _run([kg, "show", "Middlesbrough"], tmp_path, env)
+    assert "kg:LocalAuthority" in shown and "E06000002" in shown
     report = _run([kg, "validate"], tmp_path, env)
     assert "conforms" in report
 
