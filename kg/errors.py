@@ -19,6 +19,12 @@ class QueryError(KgError):
     exit_code = 4
 
 
+class ParamError(QueryError):
+    """A query parameter's value is of the wrong kind, empty, unknown or ambiguous."""
+
+    exit_code = 2
+
+
 class ValidationFailed(KgError):
     """The graph does not conform to the SHACL shapes."""
 

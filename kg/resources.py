@@ -1,9 +1,27 @@
-"""Where the project's own resources live (the package runs from an editable checkout)."""
+"""The package's own resources, found through importlib.resources (installed or editable alike).
 
+ontology/ and queries/ sit at the top of the repository and ship as the packages kg._ontology and
+kg._queries (pyproject.toml maps them); reference data ships in kg/reference/data. Nothing here
+depends on where the checkout is, so a wheel installed anywhere finds the same files.
+"""
+
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-ONTOLOGY_DIR = ROOT / "ontology"
-QUERIES_DIR = ROOT / "queries"
-REFERENCE_DIR = Path(__file__).resolve().parent / "reference" / "data"
 DEFAULT_GRAPH = Path("output") / "graph.ttl"
+
+
+def ontology_file(name: str) -> Traversable:
+    """A file of ontology/: kg.ttl, shapes.ttl, vocabularies.ttl or vocabularies.yaml."""
+    return files("kg._ontology") / name
+
+
+def query_files() -> list[Traversable]:
+    """The library queries (queries/*.rq), sorted by name."""
+    return sorted((f for f in files("kg._queries").iterdir() if f.name.endswith(".rq")), key=lambda f: f.name)
+
+
+def reference_file(name: str) -> Traversable:
+    """A reference data file of kg/reference/data (the register, Ofsted's lookup and record)."""
+    return files("kg.reference") / "data" / name

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from kg.reading.document import Document
-from kg.resources import ROOT
+
+ROOT = Path(__file__).resolve().parent.parent  # the checkout
 
 SHARED = ROOT.parent / "shared"
 DEV_CORPUS = SHARED / "corpus" / "dev"

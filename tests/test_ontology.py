@@ -25,10 +25,11 @@ from kg.graph.ontology import (
     yaml_notations,
 )
 from kg.graph.quads import vocabulary_quads
-from kg.resources import ONTOLOGY_DIR, ROOT
+
+ROOT = Path(__file__).resolve().parent.parent
 
 SPEC_VOCABULARIES = ROOT.parent / "shared" / "spec" / "vocabularies.yaml"
-SHAPES_TTL = ONTOLOGY_DIR / "shapes.ttl"
+SHAPES_TTL = ROOT / "ontology" / "shapes.ttl"
 KG_NS = str(KG._NS)
 PROPERTY_TYPES = {OWL.ObjectProperty, OWL.DatatypeProperty}
 

@@ -141,7 +141,7 @@ def test_push_puts_one_graph_per_document_and_twice_changes_nothing(
 def test_remote_answers_equal_local(
     server: Oxigraph, graphs: dict[str, Path], name: str, params: dict[str, str]
 ) -> None:
-    for fmt in ("csv", "json") if resolve(name).form == "SELECT" else ("table",):
+    for fmt in ("csv", "json") if resolve(name).form == "SELECT" else (None,):
         local = run_query(name, [graphs["trig"]], fmt, params)
         assert run_remote(name, f"{server.base}/query", fmt, params) == local
 
@@ -154,8 +154,8 @@ def test_hostile_parameters_remotely(server: Oxigraph, value: str) -> None:
         q = library()[name]
         try:
             out = run_remote(name, f"{server.base}/query", "csv", {q.params[0].name: value})
-        except QueryError as exc:
-            assert "IRI" in str(exc) or "term" in str(exc)
+        except QueryError as exc:  # refused as a parameter of the wrong kind, in one line
+            assert exc.exit_code == 2 and "\n" not in str(exc)
         else:
             assert len(out.splitlines()) == 1, out
     assert server.graph_sizes() == before
@@ -218,6 +218,7 @@ def test_values_block_binds_terms_not_text() -> None:
 
     text = with_values(q, bindings(q, {"authority": BRADFORD}))
     assert f"VALUES (?authority) {{ (<https://w3id.org/kg-minutes/id/authority/{BRADFORD}>) }}" in text
-    hostile = with_values(q, bindings(q, {"authority": '" } ; DROP ALL ; {'}))
+    search = library()["quote_search"]
+    hostile = with_values(search, bindings(search, {"text": '" } ; DROP ALL ; {'}))
     assert '("\\" } ; DROP ALL ; {")' in hostile
     assert nt_term(ox.Literal('a\nb"c', language="en")) == '"a\\nb\\"c"@en'

@@ -110,3 +110,58 @@ def test_folders_are_recursive_and_sorted(tmp_path: Path) -> None:
 def test_missing_path_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         find_sources([tmp_path / "nope"])
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_bom_is_read(tmp_path: Path, encoding: str) -> None:
+    raw = "Agenda item 5\r\nOfsted\u2019s inspection of children\u2019s services\r\n"
+    p = tmp_path / "u16.txt"
+    p.write_bytes(("\ufeff" + raw).encode(encoding))
+    doc = read(p)
+    assert doc.text == raw  # the mark is not text
+    assert not doc.warnings
+
+
+def _encrypted_pdf(path: Path, user_password: str) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 5, "Ofsted inspection of children's services: RESOLVED that the report be noted.")
+    pdf.set_encryption(owner_password="owner-secret", user_password=user_password)
+    pdf.output(str(path))
+    return path
+
+
+def test_pdf_encrypted_with_an_empty_password_is_read(tmp_path: Path) -> None:
+    doc = read(_encrypted_pdf(tmp_path / "locked.pdf", ""))
+    assert "RESOLVED that the report be noted." in doc.text
+
+
+def test_pdf_with_a_real_password_is_one_clear_line(tmp_path: Path) -> None:
+    p = _encrypted_pdf(tmp_path / "secret.pdf", "letmein")
+    with pytest.raises(InputError, match="password") as err:
+        read(p)
+    assert str(p) in str(err.value) and "\n" not in str(err.value)
+
+
+def test_pypdf_warnings_never_reach_the_terminal(tmp_path: Path) -> None:
+    import re
+    import subprocess
+    import sys
+
+    (tmp_path / "in").mkdir()
+    good = make_pdf("Agenda item 4\n\nOfsted inspection of children's services", tmp_path / "in" / "a.pdf")
+    # a wrong startxref pointer: pypdf recovers, and says so on stderr unless kg keeps it quiet
+    good.write_bytes(re.sub(rb"startxref\s+\d+", b"startxref\n999", good.read_bytes()))
+    (tmp_path / "in" / "b.pdf").write_bytes(b"%PDF-1.4 garbage")
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg", "build", "in", "-o", "g.ttl", "--partial", "-j", "1"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 3, proc.stderr
+    lines = proc.stderr.splitlines()
+    assert lines and all(line.startswith("kg: ") for line in lines), proc.stderr
+    assert sum("b.pdf" in line for line in lines) == 1
+    assert "Read 1 document" in proc.stdout

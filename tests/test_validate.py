@@ -22,7 +22,7 @@ from kg.graph.validate import ValidationReport, Violation, validate
 from kg.pipeline.build import build
 from kg.reading.readers import Source, read_document
 from kg.reference.ofsted import official_inspections
-from kg.resources import ONTOLOGY_DIR
+from kg.resources import ontology_file
 from tests.conftest import DEV_CORPUS, needs_shared
 
 pytestmark = needs_shared
@@ -129,7 +129,7 @@ def test_graph_with_every_fact_kind_conforms(full_graph: Path) -> None:
 
 
 def test_every_class_used_in_a_build_has_a_shape(full_graph: Path) -> None:
-    shapes = Graph().parse(ONTOLOGY_DIR / "shapes.ttl")
+    shapes = Graph().parse(data=ontology_file("shapes.ttl").read_text(encoding="utf-8"), format="turtle")
     targets = set(shapes.objects(None, SH.targetClass))
     store = ox.Store()
     store.bulk_load(path=str(full_graph), format=ox.RdfFormat.TRIG)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.resources import ROOT
 from kg.viz.browser import CHROMIUM, Chromium
 from kg.viz.site import build_site
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium")
 

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from synth_model import synth_model
 
-from kg.resources import ROOT
 from kg.viz.browser import CHROMIUM, Chromium
 from kg.viz.site import write_site
+
+ROOT = Path(__file__).resolve().parents[1]  # the checkout: screenshots go to its output/
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium")
 SCREENS = ROOT / "output" / "screens"

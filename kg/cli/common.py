@@ -44,5 +44,13 @@ def graph_option(verb: str) -> Callable[[F], F]:
     )
 
 
+def open_in_browser(url: str) -> None:
+    """Open a page in the user's web browser (a no-op where there is none)."""
+    import webbrowser
+
+    if not webbrowser.open(url):
+        click.echo(f"kg: note: no web browser found; open {url}", err=True)
+
+
 def graph_paths(graphs: tuple[Path, ...]) -> list[Path]:
     return list(graphs) or [DEFAULT_GRAPH]

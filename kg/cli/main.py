@@ -10,14 +10,29 @@ from typing import Any
 import click
 
 from kg.cli.common import graph_option, graph_paths, reports_errors
-from kg.errors import KgError
 from kg.resources import DEFAULT_GRAPH
 
+# `kg --help` lists the commands in the order of the README's tour.
+TOUR = ("build", "query", "queries", "show", "viz", "serve", "export", "stats", "validate", "push", "eval")
 
-@click.group()
+
+class TourGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(self.commands, key=lambda n: (TOUR.index(n) if n in TOUR else len(TOUR), n))
+
+
+@click.group(cls=TourGroup)
 @click.version_option(package_name="kg")
 def main() -> None:
-    """Knowledge graphs from council minutes about children's services inspections."""
+    """Knowledge graphs from council minutes about children's services inspections.
+
+    \b
+    A first session:
+      kg build examples                  # minutes -> output/graph.ttl
+      kg query inspections               # ask a question of the graph
+      kg show Middlesbrough              # one entity, its facts and quotes
+      kg viz --open                      # network pages in the browser
+    """
 
 
 @main.command()
@@ -31,24 +46,22 @@ def main() -> None:
     help="Graph file; format by extension (.ttl .trig .nq .nt .jsonld).",
 )
 @click.option("--partial", is_flag=True, help="Write the graph even if some inputs failed.")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes for large builds [default: number of CPUs].",
-)
-@click.option(
-    "--manifest",
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    default=None,
-    help="CSV or TSV with columns file,url,authority,committee,date: what the texts leave out.",
-)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for large builds [default: number of CPUs].")
+@click.option("--manifest", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+              help="CSV or TSV with columns file,url,authority,committee,date: what the texts leave out.")
 @reports_errors
 def build(
     paths: tuple[Path, ...], output: Path, partial: bool, jobs: int | None, manifest: Path | None
 ) -> None:
-    """Read minutes (files or folders of .txt, .html, .pdf) and write the graph."""
+    """Read minutes (files or folders of .txt, .html, .pdf) and write the graph.
+
+    \b
+    Examples:
+      kg build examples
+      kg build minutes/ -o output/graph.trig -j 2
+      kg build new_minutes.pdf --partial
+    """
     from kg.pipeline.build import build as run_build
 
     def progress(items: Iterable[Any], length: int) -> Iterator[Any]:
@@ -78,104 +91,22 @@ def build(
 
 
 @main.command()
-@click.argument("name")
-@graph_option("query")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    default="table",
-    show_default=True,
-    type=click.Choice(["table", "csv", "tsv", "json", "md", "nt", "jsonld", "ttl"]),
-)
-@click.option(
-    "-p",
-    "--param",
-    "params",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="Bind ?NAME to VALUE (<iri>, GSS code, number, date or text). Repeatable.",
-)
-@click.option("--endpoint", metavar="URL", help="Run at a SPARQL endpoint instead of on -g files.")
-@click.option(
-    "--timeout",
-    default=30.0,
-    show_default=True,
-    type=click.FloatRange(0.1),
-    help="Seconds for each request to --endpoint, all of its answer included.",
-)
-@click.option(
-    "--allow-service", is_flag=True, help="Run a query that uses SERVICE (it fetches other addresses)."
-)
-@reports_errors
-def query(
-    name: str,
-    graphs: tuple[Path, ...],
-    fmt: str,
-    params: tuple[str, ...],
-    endpoint: str | None,
-    timeout: float,
-    allow_service: bool,
-) -> None:
-    """Run a library query (a name from `kg queries`) or a .rq file."""
-    from kg.sparql.library import resolve
-    from kg.sparql.remote import refuse_service
-
-    refuse_service(resolve(name).text, allow_service)
-    if endpoint:
-        if graphs:
-            raise KgError("give either --endpoint or -g, not both")
-        from kg.sparql.remote import run_remote
-
-        click.echo(run_remote(name, endpoint, fmt, _params(params), timeout), nl=False)
-        return
-    from kg.sparql.library import run_query
-
-    click.echo(run_query(name, graph_paths(graphs), fmt, _params(params)), nl=False)
-
-
-def _params(params: tuple[str, ...]) -> dict[str, str]:
-    out = {}
-    for p in params:
-        key, sep, value = p.partition("=")
-        if not sep or not key.strip():
-            raise KgError(f"parameter {p!r} is not NAME=VALUE; write e.g. --param authority=E06000058")
-        out[key.strip().lstrip("?$")] = value
-    return out
-
-
-@main.command("queries")
-@reports_errors
-def list_queries() -> None:
-    """List the query library with descriptions and parameters."""
-    from kg.sparql.library import library
-
-    for q in library().values():
-        click.echo(f"{q.name}\n    {q.title}" + (f": {q.description}" if q.description else ""))
-        for p in q.params:
-            click.echo(f"    --param {p.name}=...  {p.help}")
-
-
-@main.command()
 @graph_option("convert")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    required=True,
-    help="Output file; format by extension (.ttl .trig .nq .nt .jsonld .graphml .gexf).",
-)
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    default=None,
-    type=click.Choice(["ttl", "trig", "nq", "nt", "jsonld", "graphml", "gexf"]),
-    help="Format, when the extension does not say it.",
-)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Output file; format by extension (.ttl .trig .nq .nt .jsonld .graphml .gexf).")
+@click.option("-f", "--format", "fmt", default=None,
+              type=click.Choice(["ttl", "trig", "nq", "nt", "jsonld", "graphml", "gexf"]),
+              help="Format, when the extension does not say it.")
 @reports_errors
 def export(graphs: tuple[Path, ...], output: Path, fmt: str | None) -> None:
-    """Convert the graph to another format, or project it to a network for Gephi."""
+    """Convert the graph to another format, or project it to a network for Gephi.
+
+    \b
+    Examples:
+      kg export -o network.gexf              # open in Gephi
+      kg export -o graph.nq                  # for a triple store
+      kg export -g output/graph.ttl -o graph.jsonld
+    """
     if fmt in ("graphml", "gexf") or output.suffix.lower() in (".graphml", ".gexf"):
         from kg.viz import export_network
 
@@ -193,7 +124,13 @@ def export(graphs: tuple[Path, ...], output: Path, fmt: str | None) -> None:
 @click.option("--network", is_flag=True, help="Add centrality and community figures of the network.")
 @reports_errors
 def stats(graphs: tuple[Path, ...], network: bool) -> None:
-    """Counts by class, documents and authorities (and, with --network, centrality)."""
+    """Counts of each kind of thing, documents and authorities (and, with --network, centrality).
+
+    \b
+    Examples:
+      kg stats
+      kg stats --network
+    """
     from kg.graph.stats import stats as run_stats
 
     click.echo(run_stats(graph_paths(graphs)), nl=False)
@@ -207,15 +144,17 @@ def stats(graphs: tuple[Path, ...], network: bool) -> None:
 @click.argument("gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @click.argument("corpus_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @click.option("-v", "--details", is_flag=True, help="List every missed and extra fact, per document.")
-@click.option(
-    "--manifest",
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    default=None,
-    help="Read the documents with what this manifest states about them (as kg build does).",
-)
+@click.option("--manifest", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+              help="Read the documents with what this manifest states about them (as kg build does).")
 @reports_errors
 def evaluate(gold_dir: Path, corpus_dir: Path, details: bool, manifest: Path | None) -> None:
-    """Score extraction against hand annotations: P/R/F1 per category, attributes, quotes."""
+    """Score extraction against hand annotations: P/R/F1 per category, attributes, quotes.
+
+    \b
+    Examples:
+      kg eval tests/data/gold tests/data/minutes
+      kg eval tests/data/heldout tests/data/minutes -v
+    """
     from kg.evaluate.score import evaluate as run_eval
 
     click.echo(run_eval(gold_dir, corpus_dir, manifest).render(details), nl=False)
@@ -223,16 +162,17 @@ def evaluate(gold_dir: Path, corpus_dir: Path, details: bool, manifest: Path | N
 
 @main.command()
 @graph_option("validate")
-@click.option(
-    "-s",
-    "--sources",
-    multiple=True,
-    type=click.Path(path_type=Path, exists=True),
-    help="The minutes files or folders, to check quotes of .txt documents too.",
-)
+@click.option("-s", "--sources", multiple=True, type=click.Path(path_type=Path, exists=True),
+              help="The minutes files or folders, to check quotes of .txt documents too.")
 @reports_errors
 def validate(graphs: tuple[Path, ...], sources: tuple[Path, ...]) -> None:
-    """Check the graph against the SHACL shapes; exit 1 when it does not conform."""
+    """Check the graph against the SHACL shapes; exit 1 when it does not conform.
+
+    \b
+    Examples:
+      kg validate
+      kg validate -g output/graph.ttl -s examples
+    """
     from kg.errors import ValidationFailed
     from kg.graph.validate import validate as run_validate
 
@@ -244,8 +184,12 @@ def validate(graphs: tuple[Path, ...], sources: tuple[Path, ...]) -> None:
 
 def _register_extras() -> None:
     """Commands that live in their own modules (kept out of this file to keep it thin)."""
+    from kg.cli.query import list_queries, query, show
     from kg.cli.viz import viz
 
+    main.add_command(query)
+    main.add_command(list_queries)
+    main.add_command(show)
     main.add_command(viz)
     from kg.cli.sparql import push, serve
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.common import graph_option, graph_paths, reports_errors
+from kg.cli.common import graph_option, graph_paths, open_in_browser, reports_errors
 
 
 @click.command()
@@ -51,19 +51,29 @@ from kg.cli.common import graph_option, graph_paths, reports_errors
 @click.option("--allow-service", is_flag=True,
               help="Allow SERVICE (federated queries make this machine fetch other addresses).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not log each request.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the query page in the web browser.")
 @reports_errors
 def serve(
     graphs: tuple[Path, ...], host: str, port: int, timeout: float, max_rows: int, max_bytes: int,
     max_memory: int, workers: int, max_queue: int, idle_timeout: int, allow_service: bool, quiet: bool,
+    open_browser: bool,
 ) -> None:
-    """Serve the graph as a read-only SPARQL endpoint (/sparql) with a query page (/)."""
+    """Serve the graph as a read-only SPARQL endpoint (/sparql) with a query page (/).
+
+    \b
+    Examples:
+      kg serve --open
+      kg serve -g output/graph.trig --port 8080
+      curl 'http://127.0.0.1:7070/sparql?query=ASK{?s?p?o}'
+    """
     from kg.sparql.endpoint import serve as run_serve
 
     def say(line: str) -> None:
         click.echo(line, err=line.startswith("kg:"))
 
     run_serve(
-        graph_paths(graphs), host, port, timeout, max_rows, quiet, say, allow_service=allow_service,
+        graph_paths(graphs), host, port, timeout, max_rows, quiet, say,
+        open_in_browser if open_browser else None, allow_service=allow_service,
         workers=workers, max_memory_mb=max_memory, max_bytes=max_bytes << 20, max_queue=max_queue,
         idle_timeout=idle_timeout,
     )
@@ -89,7 +99,13 @@ def serve(
               help="Seconds for each request to the store, all of its answer included.")
 @reports_errors
 def push(store_url: str, graphs: tuple[Path, ...], graph_param: str, timeout: float) -> None:
-    """Write each named graph into a triple store (PUT: a re-push replaces, never duplicates)."""
+    """Write each named graph into a triple store (PUT: a re-push replaces, never duplicates).
+
+    \b
+    Examples:
+      kg push --store http://127.0.0.1:7878/store -g output/graph.trig
+      kg push --store http://localhost:3030/ds/data
+    """
     import sys
 
     from kg.sparql.push import push as run_push

@@ -24,11 +24,13 @@ from kg.graph.ns import KG
 from kg.graph.quads import PREFIXES, vocabulary_quads
 from kg.graph.store import serialise
 from kg.graph.vocab import SCHEMES, vocabularies
-from kg.resources import ONTOLOGY_DIR, ROOT
+from kg.resources import ontology_file
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/kg-minutes/def")
-KG_TTL = ONTOLOGY_DIR / "kg.ttl"
-VOCABULARIES_TTL = ONTOLOGY_DIR / "vocabularies.ttl"
+# A developer's tool: it rewrites files of the checkout (an editable install maps kg._ontology there).
+ROOT = Path(__file__).resolve().parents[2]
+KG_TTL = Path(str(ontology_file("kg.ttl")))
+VOCABULARIES_TTL = Path(str(ontology_file("vocabularies.ttl")))
 DOCS_MD = ROOT / "docs" / "ontology.md"
 _VOCAB_PREFIXES = {p: PREFIXES[p] for p in ("vocab", "skos", "rdf", "xsd")} | {
     scheme: f"{PREFIXES['vocab']}{scheme}/" for scheme, _title in SCHEMES.values()

@@ -1,4 +1,8 @@
-"""`kg stats`: documents, authorities and counts by class."""
+"""`kg stats`: documents, authorities and one count per kind of thing an analyst knows.
+
+The graph types most things twice (kg:Post and org:Post, kg:Person and foaf:Person) and holds
+the vocabularies as SKOS concepts; analysts count our own classes, under their plain names.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +25,25 @@ SELECT (COUNT(DISTINCT ?d) AS ?docs) (COUNT(*) AS ?triples) WHERE {
   { ?d a kg:Document } UNION { ?s ?p ?o }
 }
 """
+KINDS = {  # our classes, in the order a reader meets them, with what analysts call them
+    "Document": "documents", "Meeting": "meetings", "AgendaItem": "agenda items",
+    "Inspection": "inspections and visits", "Intervention": "interventions", "Post": "posts",
+    "Person": "people", "Contribution": "contributions", "Plan": "improvement plans",
+    "Workstream": "workstreams", "PlanComponent": "plan components",
+    "ConcernMention": "concern mentions", "Figure": "figures", "Decision": "decisions",
+    "Quote": "supporting quotes",
+}
+
+
+def kinds(counts: dict[str, int]) -> list[tuple[str, int]]:
+    """(plain name, count) for each of our classes among {class IRI: count}, in KINDS order."""
+    ns = PREFIXES["kg"]
+    ours = {iri[len(ns):]: n for iri, n in counts.items() if iri.startswith(ns) and n}
+    order = list(KINDS)
+    return [(KINDS.get(c, c), ours[c]) for c in sorted(ours, key=lambda c: (
+        order.index(c) if c in order else len(order), c)) if c != "LocalAuthority"]
+
+
 _STATS = """
 SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class }
 GROUP BY ?class ORDER BY DESC(?n) ?class
@@ -41,9 +64,7 @@ def stats(graphs: list[Path]) -> str:
         n = r["docs"].value
         docs = f"{n} document{'' if n == '1' else 's'} about it"
         lines.append(f"  {r['gss'].value}  {r['name'].value}  ({docs})")
-    lines.append("class counts:")
-    for r in rows:
-        iri = r["class"].value
-        short = next((f"{p}:{iri[len(ns) :]}" for p, ns in PREFIXES.items() if iri.startswith(ns)), iri)
-        lines.append(f"  {short:40} {r['n'].value:>8}")
+    lines.append("counts:")
+    for name, n in kinds({r["class"].value: int(r["n"].value) for r in rows}):
+        lines.append(f"  {name:28} {n:>8}")
     return "\n".join(lines) + "\n"

@@ -24,7 +24,7 @@ from kg.graph.ns import KG, OA
 from kg.graph.quads import PREFIXES
 from kg.graph.store import load
 from kg.reading.readers import find_sources, read_document
-from kg.resources import ONTOLOGY_DIR
+from kg.resources import ontology_file
 
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _RANK = {"Violation": 0, "Warning": 1, "Info": 2}
@@ -100,12 +100,13 @@ def compact(iri: str) -> str:
 
 @lru_cache(maxsize=1)
 def shapes_graph() -> Graph:
-    return Graph().parse(ONTOLOGY_DIR / "shapes.ttl", format="turtle")
+    return Graph().parse(data=ontology_file("shapes.ttl").read_text(encoding="utf-8"), format="turtle")
 
 
 @lru_cache(maxsize=1)
 def _ontology_nt() -> bytes:
-    return Graph().parse(ONTOLOGY_DIR / "kg.ttl", format="turtle").serialize(format="nt").encode()
+    kg_ttl = ontology_file("kg.ttl").read_text(encoding="utf-8")
+    return Graph().parse(data=kg_ttl, format="turtle").serialize(format="nt").encode()
 
 
 def to_rdflib(store: ox.Store) -> Graph:

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import yaml
 
-from kg.resources import ONTOLOGY_DIR
+from kg.resources import ontology_file
 
 SCHEMES = {
     # yaml key -> (scheme IRI name, title)
@@ -35,7 +35,7 @@ class Concept:
 
 @lru_cache(maxsize=1)
 def vocabularies() -> dict[str, dict[str, Concept]]:
-    data = yaml.safe_load((ONTOLOGY_DIR / "vocabularies.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(ontology_file("vocabularies.yaml").read_text(encoding="utf-8"))
     out: dict[str, dict[str, Concept]] = {}
     for key, (name, _title) in SCHEMES.items():
         out[name] = {

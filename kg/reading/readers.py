@@ -139,6 +139,11 @@ def read_document(source: Source) -> Document:
     if suffix == ".pdf":
         text = pdf_text(data, path)
     else:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte order mark
+            try:
+                data = data.decode("utf-16").encode("utf-8")
+            except UnicodeDecodeError:
+                raise InputError(f"{shown(path)}: starts as UTF-16 but is not; re-save it as UTF-8") from None
         if b"\x00" in data:
             raise InputError(f"{shown(path)}: looks binary (NUL bytes); give the minutes as text")
         raw = _decode(data, path, warnings)
@@ -191,8 +196,8 @@ def pdf_text(data: bytes, path: Path) -> str:
         with _warnings.catch_warnings():
             _warnings.simplefilter("ignore")
             reader = PdfReader(io.BytesIO(data))
-            if reader.is_encrypted:
-                raise InputError(f"{shown(path)}: the PDF is encrypted; save an unencrypted copy")
+            if reader.is_encrypted and not reader.decrypt(""):  # an empty password opens many
+                raise InputError(f"{shown(path)}: the PDF needs a password; save an unprotected copy")
             pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise

@@ -9,7 +9,7 @@ import csv
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.resources import REFERENCE_DIR
+from kg.resources import reference_file
 
 OFSTED_DATASET = "https://github.com/data-to-insight/ofsted-ilacs-scrape-tool"
 _JUDGEMENTS = {
@@ -42,13 +42,13 @@ def _dmy(s: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def urn_to_gss() -> dict[str, str]:
-    with (REFERENCE_DIR / "ofsted_la_lookup.csv").open(encoding="utf-8-sig") as fh:
+    with reference_file("ofsted_la_lookup.csv").open(encoding="utf-8-sig") as fh:
         return {r["urn"]: r["la_code_new"] for r in csv.DictReader(fh) if r["la_code_new"]}
 
 
 @lru_cache(maxsize=1)
 def statistical_neighbours() -> dict[str, tuple[str, ...]]:
-    with (REFERENCE_DIR / "ofsted_la_lookup.csv").open(encoding="utf-8-sig") as fh:
+    with reference_file("ofsted_la_lookup.csv").open(encoding="utf-8-sig") as fh:
         return {
             r["la_code_new"]: tuple(c.strip() for c in r["stat_neighbours_la_code"].split(",") if c.strip())
             for r in csv.DictReader(fh)
@@ -60,7 +60,7 @@ def statistical_neighbours() -> dict[str, tuple[str, ...]]:
 def official_inspections() -> dict[str, tuple[OfficialInspection, ...]]:
     out: dict[str, list[OfficialInspection]] = {}
     gss_of = urn_to_gss()
-    with (REFERENCE_DIR / "ofsted_ilacs_history.csv").open(encoding="utf-8") as fh:
+    with reference_file("ofsted_ilacs_history.csv").open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             gss, start = gss_of.get(r["urn"]), _dmy(r["inspection_start_date"] or "")
             if not gss or not start:

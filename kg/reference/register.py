@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.resources import REFERENCE_DIR
+from kg.resources import reference_file
 
 _ELIGIBLE = {"unitary", "upper tier"}
 # Names that are also ordinary words: only with "Council"/"Borough" etc. attached.
@@ -250,7 +250,8 @@ def _acronyms(row: dict[str, str]) -> set[str]:
 
 @lru_cache(maxsize=1)
 def register() -> Register:
-    rows = list(csv.DictReader((REFERENCE_DIR / "uk_local_authorities.csv").open(encoding="utf-8")))
+    with reference_file("uk_local_authorities.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
     by_gss: dict[str, Authority] = {}
     by_code: dict[str, Authority] = {}
     names: dict[str, set[str]] = {}

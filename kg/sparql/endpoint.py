@@ -56,7 +56,7 @@ def execute(store: ox.Store, job: dict[str, Any]) -> Answer:
         dataset["named_graphs"] = [ox.NamedNode(g) for g in job["named_graph_uri"]]
     cap = job["max_rows"]
     try:
-        subs = {ox.Variable(k): queries.parse_term(v) for k, v in job["bindings"].items()}
+        subs = {ox.Variable(k): queries.param_term(k, v) for k, v in job["bindings"].items()}
         result = store.query(job["query"], substitutions=subs, **dataset)  # type: ignore[arg-type]
         if isinstance(result, ox.QueryBoolean):
             return 200, media, queries.encode_boolean(bool(result), SOLUTION_TYPES[media])
@@ -225,8 +225,8 @@ class App:
             return 400, TEXT, SERVICE_REFUSED, {}
         bindings = {k[1:]: v[-1] for k, v in params.items() if k.startswith("$") and len(k) > 1}
         try:
-            for value in bindings.values():
-                queries.parse_term(value)
+            for key, value in bindings.items():
+                queries.param_term(key, value)
         except (QueryError, ValueError) as exc:
             raise BadRequest(" ".join(str(exc).split())[:300] or "a parameter is not an RDF term") from None
         graphs = {k: params.get(k, []) for k in ("default-graph-uri", "named-graph-uri")}
@@ -277,6 +277,7 @@ def serve(
     max_rows: int = 100000,
     quiet: bool = False,
     say: Callable[[str], None] = print,
+    ready: Callable[[str], None] | None = None,
     *,
     allow_service: bool = False,
     workers: int = 2,
@@ -285,7 +286,7 @@ def serve(
     max_queue: int = 16,
     idle_timeout: int = 30,
 ) -> None:
-    """Load the graph and serve it until interrupted."""
+    """Load the graph and serve it until interrupted; `ready(url)` once it listens."""
     from waitress.server import create_server
 
     pool = Pool(graphs, execute, workers, max_memory_mb << 20, max_queue)
@@ -318,6 +319,8 @@ def serve(
     say(f"SPARQL endpoint {url}sparql, query page {url} (Ctrl-C stops)")
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)  # `kill PID` stops it as Ctrl-C does
+    if ready is not None:
+        ready(url)
     try:
         server.run()
     except KeyboardInterrupt:

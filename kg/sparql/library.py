@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 import re
@@ -15,10 +16,18 @@ from xml.sax.saxutils import escape as _escape
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.graph import iris
 from kg.graph.quads import PREFIXES
 from kg.graph.store import load
-from kg.resources import QUERIES_DIR
+from kg.resources import query_files
+from kg.sparql.formats import (  # noqa: F401 - cell, format_result and table_rows are re-exported
+    cell,
+    choose_format,
+    format_result,
+    iris_in,
+    select_text,
+    table_rows,
+)
+from kg.sparql.params import param_term, parse_term  # noqa: F401 - parse_term is re-exported
 
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$", re.IGNORECASE)
 _GSS = re.compile(r"^[EWSN]\d{8}$")
@@ -34,7 +43,7 @@ class Param:
 @dataclass(frozen=True)
 class Query:
     name: str
-    path: Path
+    source: str  # where the text came from, for messages: queries/NAME.rq or the .rq file given
     text: str
     title: str
     description: str
@@ -53,7 +62,13 @@ def parse_query_file(path: Path) -> Query:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise QueryError(f"{path}: cannot be read ({exc.strerror})") from exc
-    title, desc, params = path.stem, "", []
+    except UnicodeDecodeError as exc:
+        raise QueryError(f"{path}: is not UTF-8 text; save it as UTF-8") from exc
+    return _parse_query(path.stem, str(path), text)
+
+
+def _parse_query(name: str, source: str, text: str) -> Query:
+    title, desc, params = name, "", []
     for line in text.splitlines():
         m = _HEADER.match(line.strip())
         if not m:
@@ -66,14 +81,18 @@ def parse_query_file(path: Path) -> Query:
         elif key == "description":
             desc = f"{desc} {val}".strip()
         else:
-            name, _, help_ = val.partition(" ")
-            params.append(Param(name.lstrip("?$"), help_.strip(" -:")))
-    return Query(path.stem, path, text, title, desc, tuple(params))
+            pname, _, help_ = val.partition(" ")
+            params.append(Param(pname.lstrip("?$"), help_.strip(" -:")))
+    return Query(name, source, text, title, desc, tuple(params))
 
 
 @lru_cache(maxsize=1)
 def library() -> dict[str, Query]:
-    return {p.stem: parse_query_file(p) for p in sorted(QUERIES_DIR.glob("*.rq"))}
+    out: dict[str, Query] = {}
+    for f in query_files():
+        name = f.name.removesuffix(".rq")
+        out[name] = _parse_query(name, f"queries/{f.name}", f.read_text(encoding="utf-8"))
+    return out
 
 
 def resolve(name_or_path: str) -> Query:
@@ -83,37 +102,13 @@ def resolve(name_or_path: str) -> Query:
     path = Path(name_or_path)
     if path.suffix == ".rq" and path.exists():
         return parse_query_file(path)
-    raise QueryError(f"no query named {name_or_path!r}; run `kg queries` for the library or give a .rq file")
-
-
-def parse_term(value: str) -> ox.NamedNode | ox.Literal:
-    """A parameter value as an RDF term. Never pasted into query text."""
-    v = value.strip()
-    if v.startswith("<"):
-        if not v.endswith(">") or re.search(r"[\s<>\"{}|\\^`]", v[1:-1]) or not v[1:-1]:
-            raise QueryError(f"parameter value {value!r} is not an IRI; write it as <https://...>")
-        try:
-            return ox.NamedNode(v[1:-1])
-        except ValueError as exc:
-            raise QueryError(f"parameter value {value!r} is not a valid IRI ({exc})") from exc
-    if _GSS.match(v):
-        return ox.NamedNode(iris.authority(v))
-    m = re.fullmatch(r'"(.*)"(?:@([A-Za-z-]+)|\^\^<([^<>\s]+)>)?', v, re.DOTALL)
-    if m:
-        if m.group(2):
-            return ox.Literal(m.group(1), language=m.group(2))
-        if m.group(3):
-            return ox.Literal(m.group(1), datatype=ox.NamedNode(m.group(3)))
-        return ox.Literal(m.group(1))
-    if re.fullmatch(r"-?\d+", v):
-        return ox.Literal(v, datatype=ox.NamedNode(_XSD + "integer"))
-    if re.fullmatch(r"-?\d+\.\d+", v):
-        return ox.Literal(v, datatype=ox.NamedNode(_XSD + "decimal"))
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
-        return ox.Literal(v, datatype=ox.NamedNode(_XSD + "date"))
-    if re.fullmatch(r"\d{4}-\d{2}", v):
-        return ox.Literal(v, datatype=ox.NamedNode(_XSD + "gYearMonth"))
-    return ox.Literal(v)
+    if path.suffix == ".rq":
+        raise QueryError(f"{path}: no such query file; check the path")
+    near = difflib.get_close_matches(name_or_path, list(lib), n=3, cutoff=0.6)
+    hint = f"did you mean {' or '.join(near)}? " if near else ""
+    raise QueryError(
+        f"no query named {name_or_path!r}; {hint}run `kg queries` for the library or give a .rq file"
+    )
 
 
 def bindings(query: Query, params: dict[str, str]) -> dict[ox.Variable, ox.NamedNode | ox.Literal]:
@@ -123,7 +118,7 @@ def bindings(query: Query, params: dict[str, str]) -> dict[ox.Variable, ox.Named
         if name not in declared:
             known = ", ".join(sorted(declared)) or "none"
             raise QueryError(f"query {query.name!r} has no parameter {name!r} (it takes: {known})")
-        out[ox.Variable(name)] = parse_term(value)
+        out[ox.Variable(name)] = param_term(name, value)
     return out
 
 
@@ -135,7 +130,7 @@ def run(
     try:
         return store.query(query.text, use_default_graph_as_union=union, substitutions=subs)
     except SyntaxError as exc:
-        raise QueryError(f"{query.path}: SPARQL syntax error: {str(exc).splitlines()[0]}") from exc
+        raise QueryError(f"{query.source}: SPARQL syntax error: {str(exc).splitlines()[0]}") from exc
 
 
 def as_set(store: ox.Store) -> ox.Store:
@@ -156,69 +151,28 @@ def merge_graphs(store: ox.Store) -> ox.Store:
     return store
 
 
-# --- result formats ----------------------------------------------------------------------------
+# --- labels for the terminal table ----------------------------------------------------------
+
+_LABELS = """
+SELECT ?s ?label WHERE {
+  VALUES ?s { %s }
+  { ?s a kg:LocalAuthority ; rdfs:label ?label }
+  UNION { ?s a kg:Post ; kg:title ?label }
+  UNION { ?s a kg:Person ; foaf:name ?label }
+  UNION { ?s a kg:Document ; kg:fileName ?label }
+}"""
 
 
-def cell(term: object) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, ox.NamedNode | ox.Literal):
-        return term.value
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return str(term)
-
-
-def table_rows(solutions: ox.QuerySolutions) -> tuple[list[str], list[list[str]]]:
-    columns = [v.value for v in solutions.variables]
-    rows = [[cell(t) for t in sol] for sol in solutions]  # a solution iterates in column order
-    return columns, rows
-
-
-def format_select(solutions: ox.QuerySolutions, fmt: str) -> str:
-    if fmt == "json":
-        return (solutions.serialize(format=ox.QueryResultsFormat.JSON) or b"").decode("utf-8") + "\n"
-    columns, rows = table_rows(solutions)
-    if fmt in ("csv", "tsv"):
-        buf = io.StringIO()
-        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        w.writerow(columns)
-        for r in rows:
-            w.writerow([c.replace("\t", " ").replace("\n", " ") if fmt == "tsv" else c for c in r])
-        return buf.getvalue()
-    if fmt == "md":
-        esc = [[c.replace("|", "\\|").replace("\n", " ") for c in r] for r in rows]
-        lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-        lines += ["| " + " | ".join(r) + " |" for r in esc]
-        return "\n".join(lines) + "\n"
-    return _text_table(columns, rows)
-
-
-def _text_table(columns: list[str], rows: list[list[str]], width: int = 60) -> str:
-    def clip(s: str) -> str:
-        s = s.replace("\n", " ")
-        return s if len(s) <= width else s[: width - 1] + "\u2026"
-
-    data = [[clip(c) for c in r] for r in rows]
-    widths = [max([len(c)] + [len(r[i]) for r in data]) for i, c in enumerate(columns)]
-    fmt_row = lambda r: "  ".join(x.ljust(widths[i]) for i, x in enumerate(r)).rstrip()  # noqa: E731
-    out = [fmt_row(columns), "  ".join("-" * w for w in widths)]
-    out += [fmt_row(r) for r in data]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out) + "\n"
-
-
-def format_result(result: object, fmt: str, prefixes: dict[str, str]) -> str:
-    if isinstance(result, ox.QuerySolutions):
-        return format_select(result, fmt)
-    if isinstance(result, ox.QueryBoolean):
-        if fmt == "json":
-            return json.dumps({"head": {}, "boolean": bool(result)}) + "\n"
-        return ("true" if bool(result) else "false") + "\n"
-    triples = sorted(set(result), key=lambda t: (t.subject.value, t.predicate.value, str(t.object)))  # type: ignore[call-overload]
-    rdf = {"nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}.get(fmt, ox.RdfFormat.TURTLE)
-    kw: dict[str, Any] = {"prefixes": prefixes} if rdf == ox.RdfFormat.TURTLE else {}
-    return (ox.serialize(triples, format=rdf, **kw) or b"").decode("utf-8")
+def labels(store: ox.Store, iris_: set[str]) -> dict[str, str]:
+    """The name an analyst knows for each authority, post, person and document among `iris_`."""
+    if not iris_:
+        return {}
+    head = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+    values = " ".join(f"<{i}>" for i in sorted(iris_) if not re.search(r"[\s<>\"{}|\\^`]", i))
+    out: dict[str, str] = {}
+    for sol in store.query(head + _LABELS % values, use_default_graph_as_union=True):  # type: ignore[union-attr]
+        out.setdefault(sol["s"].value, sol["label"].value)
+    return out
 
 
 # --- the library as JSON, and SPARQL results on the wire (kg serve) --------------------------
@@ -322,7 +276,17 @@ def encode_boolean(value: bool, fmt: str) -> bytes:
     return json.dumps({"head": {}, "boolean": value}).encode()
 
 
-def run_query(name: str, graphs: list[Path], fmt: str, params: dict[str, str]) -> str:
+def run_query(
+    name: str, graphs: list[Path], fmt: str | None, params: dict[str, str],
+    output: Path | None = None, width: int | None = None,
+) -> str:
+    """The answer as text; fmt None: from the output's extension, else the form's default."""
     q = resolve(name)
+    fmt = choose_format(q.form, fmt, output)
     store = as_set(load(graphs))
-    return format_result(run(store, q, params, union=False), fmt, PREFIXES)
+    result = run(store, q, params, union=False)
+    if fmt == "table" and isinstance(result, ox.QuerySolutions):
+        columns = [v.value for v in result.variables]
+        rows = [list(sol) for sol in result]
+        return select_text(columns, rows, fmt, labels(store, iris_in(rows)), width)
+    return format_result(result, fmt, PREFIXES)

@@ -20,6 +20,7 @@ from kg.graph.ns import BASE
 from kg.graph.quads import PREFIXES
 from kg.sparql import http
 from kg.sparql import library as queries
+from kg.sparql.formats import choose_format
 
 _TOKENS = re.compile(
     r"""(?P<comment>\#[^\n]*)
@@ -215,9 +216,12 @@ def kg_graphs(endpoint: str, timeout: float = 30.0) -> list[str]:
     return found
 
 
-def run_remote(name: str, endpoint: str, fmt: str, params: dict[str, str], timeout: float = 30.0) -> str:
+def run_remote(
+    name: str, endpoint: str, fmt: str | None, params: dict[str, str], timeout: float = 30.0
+) -> str:
     """Run a library query (or .rq file) at a SPARQL endpoint; format as `kg query` does."""
     q = queries.resolve(name)
+    fmt = choose_format(q.form, fmt, None)
     text = with_values(q, queries.bindings(q, params))
     fields = [("query", text)] + [("default-graph-uri", g) for g in kg_graphs(endpoint, timeout)]
     if q.form in ("CONSTRUCT", "DESCRIBE"):

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.resources import REFERENCE_DIR
+from kg.resources import reference_file
 
 CHILDRENS_SERVICES = ("E06", "E08", "E09", "E10", "W06")
 _COS = math.cos(math.radians(52.5))
@@ -47,7 +47,7 @@ def _num(s: str) -> float | None:
 @lru_cache(maxsize=1)
 def places() -> dict[str, Place]:
     out: dict[str, Place] = {}
-    with (REFERENCE_DIR / "uk_local_authorities.csv").open(encoding="utf-8") as fh:
+    with reference_file("uk_local_authorities.csv").open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             gss = r["gss-code"]
             if gss[:3] not in CHILDRENS_SERVICES:

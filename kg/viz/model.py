@@ -44,7 +44,7 @@ class Model:
     mentions: dict[tuple[str, str], int]  # (authority, concern) -> number of mentions
     mention_quotes: dict[tuple[str, str], set[tuple[str, int, str]]]
     documents: dict[str, tuple[str, str]]  # document IRI -> (file name, authority IRI or "")
-    class_counts: list[tuple[str, int]]  # every rdf:type in the graph, compacted
+    class_counts: list[tuple[str, int]]  # every rdf:type in the graph (full IRI) and its count
 
     def of_class(self, cls: str) -> list[Entity]:
         return sorted((e for e in self.entities.values() if e.cls == cls), key=sort_key)
@@ -209,7 +209,7 @@ def load_model(store: ox.Store) -> Model:
     counts: dict[str, int] = defaultdict(int)
     for ts in types.values():
         for t in ts:
-            counts[compact(t)] += 1
+            counts[t] += 1
     docs = {d: (files.get(d, ""), about.get(d, "")) for d in types if str(KG.Document) in types[d]}
     return Model(ents, links, dict(mentions), dict(mention_quotes), docs,
                  sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
@@ -233,9 +233,37 @@ def _name_events(ents: dict[str, Entity], short: dict[str, str]) -> None:
             e.label = " ".join(x for x in parts if x)
         elif e.cls == "Decision":
             e.date = a.get("Due", "")
-            e.label = f"{a.get('Kind', 'Decision')} {a.get('Number', '')}".strip()
+            fallback = f"{a.get('Kind', 'Decision')} {a.get('Number', '')}".strip()
+            e.label = first_words(a.get("Text", "")) or fallback
         elif e.cls == "Figure":
-            e.label = f"{a.get('Value', '')} {sh(e, 'Unit')}".strip()
+            unit = next(iter(e.raw.get("Unit", [])), "").rsplit("/", 1)[-1]
+            e.label = figure_label(a.get("Value", ""), unit, sh(e, "Unit"))
+
+
+def first_words(text: str, most: int = 40) -> str:
+    """The start of a decision's text, cut at a word: "That the Improvement Plan be endorsed."."""
+    text = " ".join(text.split())
+    if len(text) <= most:
+        return text
+    cut = text[:most].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "\u2026"
+
+
+def figure_label(value: str, unit: str, unit_label: str) -> str:
+    """A figure as analysts write it: "£1.3m", "£750,000", "30%", "35 cases per worker"."""
+    try:
+        v = float(value)
+    except ValueError:
+        return f"{value} {unit_label}".strip()
+    num = f"{v:,.0f}" if v == int(v) else f"{v:,.2f}".rstrip("0").rstrip(".")
+    if unit == "gbp":
+        for size, suffix in ((1e9, "bn"), (1e6, "m")):
+            if abs(v) >= size:
+                return f"\u00a3{v / size:.1f}".removesuffix(".0") + suffix
+        return f"\u00a3{num}"
+    if unit == "percent":
+        return f"{num}%"
+    return f"{num} {unit_label}".strip()
 
 
 def _links(r: _Reader, ents: dict[str, Entity]) -> dict[tuple[str, str], set[str]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import KgError
+from kg.graph.stats import kinds
 from kg.graph.store import load, write_atomic
 from kg.viz import views
 from kg.viz.model import CLASS_KEYS, Entity, Model, load_model, sort_key
@@ -183,7 +184,7 @@ def _index(m: Model, networks: list[tuple[str, str, int, int, str]], big: bool) 
         "documents": len(m.documents),
         "classes": [(CLASS_PLURAL.get(c, c.lower() + "s") if counts[c] != 1 else
                      CLASS_LABEL.get(c, c).lower(), counts[c]) for c in CLASS_KEYS if counts[c]],
-        "all_classes": m.class_counts,
+        "all_classes": kinds(dict(m.class_counts)),
         "networks": networks,
         "columns": [CLASS_LABEL.get(c, c) for c in cols],
         "authorities": rows, "sigma": big,

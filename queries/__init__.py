@@ -1,0 +1,1 @@
+"""The query library (*.rq); installed as the package kg._queries."""
