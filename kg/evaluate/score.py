@@ -75,6 +75,7 @@ class Score:
     attrs: dict[str, list[int]] = field(default_factory=dict)  # name -> [right, total]
     missed: list[str] = field(default_factory=list)  # core gold entries not found
     extra: list[str] = field(default_factory=list)  # predictions matching no gold entry
+    outcomes: list[tuple[dict[str, Any], bool]] = field(default_factory=list)  # prediction, right?
 
     def add(self, other: Score) -> None:
         self.predicted += other.predicted
@@ -131,6 +132,7 @@ def _match(
     s.missed = [_brief(g) for gi, g in enumerate(ordered) if gi not in pairs and g.get("core", True)]
     used = set(pairs.values())
     s.extra = [_brief(p) for i, p in enumerate(preds) if i not in used]
+    s.outcomes = [(p, i in used) for i, p in enumerate(preds)]
     return s
 
 
@@ -143,6 +145,7 @@ def _sets(gold: dict[str, list[Any]], preds: set[str]) -> Score:
     core, ok = set(gold.get("core", [])), set(gold.get("core", [])) | set(gold.get("acceptable", []))
     s = Score(len(preds), len(preds & ok), len(core), len(core & preds))
     s.missed, s.extra = sorted(core - preds), sorted(preds - ok)
+    s.outcomes = [({"value": p}, p in ok) for p in sorted(preds)]
     return s
 
 
@@ -155,6 +158,7 @@ def _labels(gold: dict[str, list[list[str]]], preds: set[str]) -> Score:
     s.matched_pred = sum(
         1 for r in rows if any(similar(x, r["label"]) for g in golds for x in g["spellings"])
     )
+    s.outcomes = [(r, any(similar(x, r["label"]) for g in golds for x in g["spellings"])) for r in rows]
     return s
 
 
@@ -163,7 +167,7 @@ def score_document(gold: dict[str, Any], tables: dict[str, list[dict[str, str]]]
     out["authorities"] = _sets(gold["authorities"], {r["gss"] for r in tables["authorities"]})
     out["concerns"] = _sets(gold["concerns"], {r["concern"] for r in tables["concerns"]})
     items = [
-        {"number": r["item_number"] or None, "title": r["item_title"]}
+        {"number": r["item_number"] or None, "title": r["item_title"], "item": r["item"]}
         for r in tables["meetings"]
         if r["item"]
     ]
@@ -271,6 +275,16 @@ class EvalReport:
     quotes_checked: int
     quote_errors: list[str]
     details: list[str] = field(default_factory=list)
+    rules: dict[str, list[int]] = field(default_factory=dict)  # rule -> [predicted, right]
+
+    def rule_lines(self) -> list[str]:
+        """Precision per rule, then the rules that made the most false positives."""
+        lines = [f"{'rule':38} {'pred':>5} {'right':>5} {'P':>6}"]
+        for rule, (n, ok) in sorted(self.rules.items()):
+            lines.append(f"{rule:38} {n:5d} {ok:5d} {ok / n if n else 1:6.3f}")
+        worst = sorted(((n - ok, rule) for rule, (n, ok) in self.rules.items() if n > ok), reverse=True)
+        lines.append("most false positives: " + (", ".join(f"{r} ({k})" for k, r in worst[:5]) or "none"))
+        return lines
 
     @property
     def micro(self) -> Score:
@@ -280,7 +294,7 @@ class EvalReport:
         return total
 
     def render(self, details: bool = False) -> str:
-        lines = [*self.details, ""] if details else []
+        lines = [*self.details, "", *self.rule_lines(), ""] if details else []
         lines += [f"{'category':14} {'pred':>5} {'core':>5} {'P':>6} {'R':>6} {'F1':>6}"]
         for name in CATEGORIES:
             s = self.per_category[name]
@@ -299,6 +313,54 @@ class EvalReport:
         return "\n".join(lines) + "\n"
 
 
+_RULES = """
+PREFIX kg: <https://w3id.org/kg-minutes/def#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?node ?rule ?concern ?label ?from WHERE {
+  { ?node kg:rule ?rule
+    OPTIONAL { ?node a kg:ConcernMention ; kg:concern/skos:notation ?concern }
+    OPTIONAL { ?node rdfs:label ?label } }
+  UNION { ?node kg:authorityFrom ?from }
+}
+"""
+# The column of each answer table that names the fact a row reports.
+_NODE_COLUMN = {
+    "items": "item", "inspections": "inspection", "interventions": "intervention", "posts": "post",
+    "people": "person", "figures": "figure", "decisions": "decision",
+}  # fmt: skip
+
+
+def _rules_of(store: ox.Store) -> dict[str, set[str]]:
+    """Node IRI, "concern:<notation>", "label:<text>" or "authority" -> the rules behind it."""
+    out: dict[str, set[str]] = {}
+    for sol in select(store, _RULES):
+        if sol["from"] is not None:
+            out.setdefault("authority", set()).add(
+                "authorities.from_" + ("address" if sol["from"].value == "address" else "manifest")
+            )
+            continue
+        rule = sol["rule"].value
+        out.setdefault(sol["node"].value, set()).add(rule)
+        if sol["concern"] is not None:
+            out.setdefault("concern:" + sol["concern"].value, set()).add(rule)
+        if sol["label"] is not None:
+            out.setdefault("label:" + sol["label"].value, set()).add(rule)
+    return out
+
+
+def _prediction_rules(cat: str, pred: dict[str, Any], rules: dict[str, set[str]]) -> set[str]:
+    if cat in _NODE_COLUMN:
+        return rules.get(pred.get(_NODE_COLUMN[cat]) or "", set()) or {f"{cat}.unknown"}
+    if cat == "concerns":
+        return rules.get("concern:" + pred["value"], set()) or {"concerns.unknown"}
+    if cat == "plans":
+        return rules.get("label:" + pred["label"], set()) or {"plans.part_label"}
+    if cat == "authorities":
+        return rules.get("authority", set()) or {"authorities.text"}
+    return {f"{cat}.header"}
+
+
 _QUOTES = """
 PREFIX oa: <http://www.w3.org/ns/oa#>
 SELECT ?q ?exact ?start ?end WHERE { ?q oa:exact ?exact ; oa:start ?start ; oa:end ?end }
@@ -311,6 +373,7 @@ def evaluate(gold_dir: Path, corpus_dir: Path, manifest: Path | None = None) -> 
         raise InputError(f"{gold_dir}: no gold .json files; give the folder of annotations")
     per: dict[str, Score] = {c: Score() for c in CATEGORIES}
     checked, errors, details = 0, [], []
+    rule_tally: dict[str, list[int]] = {}
     queries = library()
     for gpath in golds:
         try:
@@ -335,8 +398,14 @@ def evaluate(gold_dir: Path, corpus_dir: Path, manifest: Path | None = None) -> 
             assert isinstance(solutions, ox.QuerySolutions)  # the answer tables are SELECTs
             cols, rows = table_rows(solutions)
             tables[cat] = [dict(zip(cols, r, strict=True)) for r in rows]
+        rules = _rules_of(store)
         for cat, s in score_document(gold, tables).items():
             per[cat].add(s)
+            for pred, right in s.outcomes:
+                for rule in _prediction_rules(cat, pred, rules):
+                    tally = rule_tally.setdefault(rule, [0, 0])
+                    tally[0] += 1
+                    tally[1] += int(right)
             details += [f"{doc_path.name}: {cat}: missed {m}" for m in s.missed]
             details += [f"{doc_path.name}: {cat}: extra {x}" for x in s.extra]
         text = result.documents[0].text
@@ -345,4 +414,4 @@ def evaluate(gold_dir: Path, corpus_dir: Path, manifest: Path | None = None) -> 
             s0, e0, exact = int(sol["start"].value), int(sol["end"].value), sol["exact"].value
             if text[s0:e0] != exact:
                 errors.append(f"{doc_path.name}: quote at {s0}-{e0} does not match its text")
-    return EvalReport(per, len(golds), checked, errors, details)
+    return EvalReport(per, len(golds), checked, errors, details, rule_tally)

@@ -69,11 +69,11 @@ def _stated(doc: Document, on: str | None) -> StatedAuthority | None:
         coded = _GSS.fullmatch(value) and value in reg.by_gss
         gss = reg.successor(value, on) if coded else reg.lookup(value, on)
         if gss:
-            return StatedAuthority(gss, meta.origin, value)
+            return StatedAuthority(gss, meta.origin, value, "authorities.manifest")
     if meta.url:
         gss = authority_from_address(meta.url, on)
         if gss:
-            return StatedAuthority(gss, "address", meta.url)
+            return StatedAuthority(gss, "address", meta.url, "authorities.address")
     return None
 
 
@@ -84,7 +84,7 @@ def extract(doc: Document) -> Iterator[AuthorityMention | StatedAuthority]:
     if stated:
         yield stated
     flat = doc.flat
-    found: list[tuple[int, int, str, float]] = []
+    found: list[tuple[int, int, str, float, str]] = []
     for start, end, name in reg.find_names(flat):
         # place names are capitalised, so "reading" the verb is never Reading
         after = flat[end : end + 80].split("\n", 1)[0]  # what follows on the same line
@@ -94,25 +94,25 @@ def extract(doc: Document) -> Iterator[AuthorityMention | StatedAuthority]:
         if not gss:
             continue
         weight = 2.0 if ("council" in name or _COUNCIL_WORD.match(after)) else 1.0
-        found.append((start, end, gss, weight))
-    taken = [(s, e) for s, e, _, _ in found]
+        found.append((start, end, gss, weight, "authorities.name"))
+    taken = [(s, e) for s, e, _, _, _ in found]
     for m in _ACRONYM.finditer(flat):
         gss = reg.acronyms.get(m.group())
         if gss and not any(s <= m.start() < e for s, e in taken):
-            found.append((m.start(), m.end(), reg.successor(gss, on), 1.0))
+            found.append((m.start(), m.end(), reg.successor(gss, on), 1.0, "authorities.acronym"))
     if not found:
         # No council named: a district town ("County Hall, Worcester") is weak evidence for
         # its county, taken only when it points to one county.
         weak = reg.find_districts(flat)
         if len({g for _, _, g in weak}) != 1:
             return
-        found = [(s, e, g, 0.5) for s, e, g in weak]
+        found = [(s, e, g, 0.5, "authorities.district_town") for s, e, g in weak]
     header_end = segments_of(doc).header_end
     score: dict[str, float] = {}
     first: dict[str, int] = {}
-    for s, _, gss, w in found:
+    for s, _, gss, w, _ in found:
         score[gss] = score.get(gss, 0.0) + w * (3.0 if s < header_end else 1.0)
         first.setdefault(gss, s)
     primary = stated.gss if stated else max(score, key=lambda g: (score[g], -first[g]))
-    for s, e, gss, _ in sorted(found):
-        yield AuthorityMention(gss, gss == primary, span(doc, s, e))
+    for s, e, gss, _, rule in sorted(found):
+        yield AuthorityMention(gss, gss == primary, span(doc, s, e), rule)

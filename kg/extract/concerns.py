@@ -115,4 +115,5 @@ def extract(doc: Document) -> Iterator[ConcernMention]:
         for concept, _, _ in cues(flat[p.start : p.end]):
             if concept not in seen:
                 seen.add(concept)
-                yield ConcernMention(concept, span(doc, p.start, p.end))
+                where = "bullet" if p.bullet else (p.section or "prose")
+                yield ConcernMention(concept, span(doc, p.start, p.end), f"concerns.cue_in_{where}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from kg.extract import decision_attrs as da
 from kg.extract.common import fold, reference_date, sentences, span
@@ -251,7 +252,7 @@ def _decisions(doc: Document) -> Iterator[Decision]:
 
     for row in _table_rows(doc):
         covered.append((row.span.start, row.span.end))
-        yield row
+        yield replace(row, rule="decisions.table_row")
     tables = list(covered)
 
     for sec in seg.sections:
@@ -260,7 +261,7 @@ def _decisions(doc: Document) -> Iterator[Decision]:
             covered.append((sec.start, sec.end))
             for entry in _section_entries(doc, kind, sec.body_start, sec.end):
                 if not any(s <= entry.span.start < e for s, e in tables):
-                    yield entry
+                    yield replace(entry, rule=f"decisions.{sec.kind}_section")
     for b in seg.blocks:
         if b.start < seg.header_end or inside(b.start):
             continue
@@ -272,7 +273,8 @@ def _decisions(doc: Document) -> Iterator[Decision]:
             item = seg.item_at(b.start)
             stop = min(nxt.start if nxt else len(flat), item.end if item else len(flat))
             covered.append((b.start, stop))
-            yield from _section_entries(doc, "resolution", b.end, stop)
+            for entry in _section_entries(doc, "resolution", b.end, stop):
+                yield replace(entry, rule="decisions.resolved_list")
             continue
         if m:  # "RESOLVED that ...", "It was agreed that ...": one decision, or a list after ":"
             stop = b.end
@@ -283,20 +285,21 @@ def _decisions(doc: Document) -> Iterator[Decision]:
             whole = stop == b.end and re.match(
                 r"\s*it\s+was\s+(?:resolved|agreed|decided)\s+to\b", flat[b.start : b.end], _I)
             # "It was RESOLVED to approve ...": a sentence in itself, kept whole
-            yield from _section_entries(doc, "resolution", b.start if whole else m.end(), stop)
+            for entry in _section_entries(doc, "resolution", b.start if whole else m.end(), stop):
+                yield replace(entry, rule="decisions.resolved_inline")
             continue
         for a in _INLINE_ACTION.finditer(flat[b.start : b.end]):
             d = _make(doc, "action", b.start + a.end(), b.end, None)
             if d:
-                yield d
+                yield replace(d, rule="decisions.action_inline")
         routine = _PASSIVE.match(flat, b.start, b.end) or _MINUTES.match(flat, b.start, b.end)
         if routine and len(list(sentences(doc, b.start, b.end))) == 1:
             d = _make(doc, "resolution", b.start, b.end, None)
             if d:
                 covered.append((b.start, b.end))
-                yield d
+                yield replace(d, rule="decisions.routine_record")
     for s, e in sentences(doc, seg.header_end):
         if not inside(s) and _AGREED.match(flat, s, e):
             d = _make(doc, "resolution", s, e, None)
             if d:
-                yield d
+                yield replace(d, rule="decisions.agreed_sentence")

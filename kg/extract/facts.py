@@ -22,6 +22,8 @@ class AuthorityMention:
     gss: str
     primary: bool  # the authority whose minutes these are
     span: Span
+    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class StatedAuthority:
     gss: str
     origin: str
     value: str
+    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,8 @@ class MeetingInfo:
     date: str | None = None
     venue: str | None = None
     contact: str | None = None
+    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,8 @@ class AgendaItem:
     start: int  # the item's extent in the text
     end: int
     truncated: bool = False
+    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,8 @@ class Inspection:
     ordinal: int | None = None
     focus: str | None = None
     gss: str | None = None  # None: the document's own authority
+    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,8 @@ class Intervention:
     span: Span
     date: str | None = None
     gss: str | None = None
+    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+
 
 
 @dataclass(frozen=True)
@@ -90,6 +102,8 @@ class Post:
     holder: str | None = None
     contribution: str | None = None  # presented | reported | answered | ... in the span's item
     gss: str | None = None
+    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+
 
 
 @dataclass(frozen=True)
@@ -98,6 +112,8 @@ class Person:
     span: Span
     post_title: str | None = None
     capacity: str | None = None  # contact | apologies | author | councillor | guest | present
+    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+
 
 
 @dataclass(frozen=True)
@@ -108,12 +124,16 @@ class PlanElement:
     component: str | None = None
     responds_to: str | None = None  # inspection type notation the plan answers, if said
     board: bool = False  # an improvement board rather than a plan
+    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+
 
 
 @dataclass(frozen=True)
 class ConcernMention:
     concern: str
     span: Span
+    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+
 
 
 @dataclass(frozen=True)
@@ -123,6 +143,8 @@ class Figure:
     span: Span
     concern: str | None = None
     qualifier: str = "actual"
+    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+
 
 
 @dataclass(frozen=True)
@@ -133,6 +155,8 @@ class Decision:
     number: str | None = None
     owner: str | None = None  # post title responsible
     due: str | None = None
+    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+
 
 
 Fact = (

@@ -482,7 +482,7 @@ def _figures_in(doc: Document, p: Passage) -> Iterator[Figure]:
                 para = lead[lead.rfind("\n") + 1 :]  # the sentences before it in its paragraph
                 concern = _nearest(cues(para), len(para), len(para))
         prev = (e, unit, concern, qual)
-        yield Figure(value, unit, span(doc, p.start, p.end), concern, qual)
+        yield Figure(value, unit, span(doc, p.start, p.end), concern, qual, f"figures.{unit}")
 
 
 def extract(doc: Document) -> Iterator[Figure]:

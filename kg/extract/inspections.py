@@ -307,7 +307,13 @@ def _fact(doc: Document, c: _Cluster) -> Inspection:
     type_ = c.type
     if type_ == "other" and not start and published:  # typed by when its report came out
         type_ = _infer_type(c.inspectorate, published)
+    how = "listed_visit" if best.listed else {"typed": "type_phrase", "named": "inspectorate_named"}.get(
+        best.kind, "generic"
+    )
+    if best.kind == "named" and best.judgement and best.pos == best.end:
+        how = "judgement_stated"  # "Ofsted rated services good": the judgement is the mention
     return Inspection(
+        rule=f"inspections.{how}",
         inspectorate=c.inspectorate,
         type=type_,
         span=span(doc, *_window(doc.flat, best)),

@@ -143,4 +143,7 @@ def extract(doc: Document) -> Iterator[Intervention]:
             groups.append([m])
     for g in sorted(groups, key=lambda g: min(x.pos for x in g)):
         best = min(g, key=lambda x: (x.date is None, -len(x.date or ""), not x.strong, x.pos))
-        yield Intervention(body=best.body, kind=best.kind, span=span(doc, *best.sent), date=best.date)
+        rule = f"interventions.{best.kind}" + ("" if best.strong else "_weak")
+        yield Intervention(
+            body=best.body, kind=best.kind, span=span(doc, *best.sent), date=best.date, rule=rule
+        )

@@ -20,4 +20,5 @@ def extract(doc: Document) -> Iterator[AgendaItem]:
             start=it.start,
             end=it.end,
             truncated=it.truncated,
+            rule="items.numbered" if it.number else "items.unnumbered",
         )

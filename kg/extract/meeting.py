@@ -302,4 +302,5 @@ def extract(doc: Document) -> Iterator[MeetingInfo]:
         date=found.get("date"),
         venue=found.get("venue"),
         contact=found.get("contact"),
+        rule="meeting.header",
     )

@@ -258,4 +258,5 @@ def extract(doc: Document) -> Iterator[Person]:
         capacity = next(c for c in _PRIORITY if c in caps or c is None)
         post = links.get(key) or next(
             (links[k] for k in links if k.endswith(" " + key) and " " not in key), None)
-        yield Person(first.name, span(doc, first.start, first.end), post, capacity)
+        rule = f"people.{capacity or 'named'}"
+        yield Person(first.name, span(doc, first.start, first.end), post, capacity, rule)

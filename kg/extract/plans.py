@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from kg.extract import plan_lists as pl
 from kg.extract.common import fold, span
@@ -175,17 +176,17 @@ def extract(doc: Document) -> Iterator[PlanElement]:
         ):
             responds = _type_of(ctx) or doc_type
         plan = names[kind]
-        yield PlanElement(plan, span(doc, m.start(), m.end()), responds_to=responds)
+        yield PlanElement(plan, span(doc, m.start(), m.end()), responds_to=responds, rule="plans.named_plan")
         parts = _PARTS.search(flat, max(0, m.start() - 60), m.start())
         if flat[m.end() : m.end() + 2].strip()[:1] != ":" or parts:
             continue  # "priorities in the plan: A; B" are workstreams, read below
         for s, e, comp in pl.listed(doc, m.end(), None):
-            yield PlanElement(plan, span(doc, s, e), component=comp)
+            yield PlanElement(plan, span(doc, s, e), component=comp, rule="plans.listed_after_plan")
     main = names.get("improvement") or next(iter(names.values()), None)
     boards = [(m, _name_before(flat, m.start())) for m in _BOARD.finditer(flat, start)]
     board = max((" ".join(p + ["Improvement Board"]) for _, p in boards), key=len, default="")
     for m, _ in boards:
-        yield PlanElement(board, span(doc, m.start(), m.end()), board=True)
+        yield PlanElement(board, span(doc, m.start(), m.end()), board=True, rule="plans.improvement_board")
     for m in _PROGRAMME.finditer(flat, start):
         name = re.sub(r"^(?:The|A|An|This|Our|Its)\s+", "", fold(m.group()))
         name = re.sub(r"(?<=\w)'s(?=\s+(?!programme)\w)|(?<=\w)'s(?=\s+programme$)", "s", name)
@@ -196,16 +197,20 @@ def extract(doc: Document) -> Iterator[PlanElement]:
             r"\bWork\s+programme$", name, _I
         ):
             sp = span(doc, m.start(), m.end())
-            yield PlanElement(main, sp, component=name) if main else PlanElement(name, sp)
+            el = PlanElement(main, sp, component=name) if main else PlanElement(name, sp)
+            yield replace(el, rule="plans.programme")
     for m in _FRAMEWORK.finditer(flat, start):
         g = "a" if m.group("a") else "b"
         name = pl.clean(m.group(g))
         if 0 < len(name.split()) <= 6:
             sp = span(doc, m.start(g), m.end(g))
-            yield PlanElement(main, sp, component=name) if main else PlanElement(name, sp)
-    yield from _named(doc, main)
+            el = PlanElement(main, sp, component=name) if main else PlanElement(name, sp)
+            yield replace(el, rule="plans.framework")
+    for el in _named(doc, main):
+        yield replace(el, rule="plans.named_component")
     if main:  # workstreams and priorities are those of a plan the text names
-        yield from _workstreams(doc, main)
+        for el in _workstreams(doc, main):
+            yield el if el.rule else replace(el, rule="plans.workstream")
 
 
 def _named(doc: Document, main: str | None) -> Iterator[PlanElement]:
@@ -255,7 +260,8 @@ def _inclusions(doc: Document, main: str) -> Iterator[PlanElement]:
 def _workstreams(doc: Document, main: str) -> Iterator[PlanElement]:
     flat = doc.flat
     start = segments_of(doc).header_end
-    yield from _inclusions(doc, main)
+    for el in _inclusions(doc, main):
+        yield replace(el, rule="plans.included_in_plan")
     found = list(_WORKSTREAM.finditer(flat, start))
     for i, m in enumerate(found):
         ws = pl.clean(m.group("name"))  # "Workstream 2 - Partnerships" is the "Partnerships" workstream

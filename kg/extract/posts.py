@@ -317,5 +317,6 @@ def extract(doc: Document) -> Iterator[Post]:
         first.add(key)
         seen.add(tag)
         yield Post(title=m.title, role=m.role, interim=m.interim,
-                   span=span(doc, m.start, m.end), holder=m.holder, contribution=m.contribution)
+                   span=span(doc, m.start, m.end), holder=m.holder, contribution=m.contribution,
+                   rule=f"posts.head_{m.head.kind}")
 

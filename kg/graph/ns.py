@@ -40,6 +40,7 @@ class KG(DefinedNamespace):
     fileName: URIRef
     sha256: URIRef
     sourceAddress: URIRef
+    rule: URIRef
     authorityFrom: URIRef
     text: URIRef
     aboutAuthority: URIRef

@@ -88,10 +88,12 @@ class _Context:
         f = self.items[it.index]
         return iris.item(self.meeting, f.number, f.title)
 
-    def evidence(self, node: str, span: F.Span) -> None:
-        """The fact's provenance: its document and the quote at its offsets."""
+    def evidence(self, node: str, span: F.Span, rule: str = "") -> None:
+        """The fact's provenance: its document, the quote at its offsets and the rule that read it."""
         g, q = self.g, iris.quote(self.doc.sha256, span.start, span.end)
         g.add(node, PROV.wasDerivedFrom, self.d)
+        if rule:
+            g.add(node, KG.rule, lit(rule))
         g.add(node, KG.evidence, q)
         g.add(q, RDF.type, KG.Quote)
         g.add(q, OA.hasSource, self.d)
@@ -114,7 +116,7 @@ class _Context:
             g.opt(m, KG.date, date_lit(info.date) if info.date else None)
             g.opt(m, KG.venue, lit(info.venue) if info.venue else None)
             g.opt(m, RDFS.label, lit(info.title) if info.title else None)
-            self.evidence(m, info.span)
+            self.evidence(m, info.span, info.rule)
 
 
 def _stated(ctx: _Context, f: F.StatedAuthority) -> None:
@@ -138,7 +140,7 @@ def _item(ctx: _Context, f: F.AgendaItem) -> None:
     g.add(i, KG.itemIndex, int_lit(f.index))
     g.opt(i, KG.itemNumber, lit(f.number) if f.number else None)
     g.add(i, KG.truncated, bool_lit(f.truncated))
-    ctx.evidence(i, f.span)
+    ctx.evidence(i, f.span, f.rule)
 
 
 def _inspection(ctx: _Context, f: F.Inspection) -> None:
@@ -166,7 +168,7 @@ def _inspection(ctx: _Context, f: F.Inspection) -> None:
         g.add(node, KG.dateInferred, bool_lit(True))
     g.opt(node, KG.ordinal, int_lit(f.ordinal) if f.ordinal else None)
     g.opt(node, KG.focus, lit(f.focus) if f.focus else None)
-    ctx.evidence(node, f.span)
+    ctx.evidence(node, f.span, f.rule)
 
 
 def _intervention(ctx: _Context, f: F.Intervention) -> None:
@@ -179,7 +181,7 @@ def _intervention(ctx: _Context, f: F.Intervention) -> None:
     g.add(node, KG.interventionBody, concept("intervention-body", f.body))
     g.add(node, KG.interventionKind, concept("intervention-kind", f.kind))
     g.opt(node, KG.date, date_lit(f.date) if f.date else None)
-    ctx.evidence(node, f.span)
+    ctx.evidence(node, f.span, f.rule)
 
 
 def _post(ctx: _Context, f: F.Post) -> None:
@@ -200,8 +202,8 @@ def _post(ctx: _Context, f: F.Post) -> None:
         g.add(person, ORG.holds, node)
         if ctx.primary:
             g.add(person, KG.authority, iris.authority(ctx.primary))
-        ctx.evidence(person, f.span)
-    ctx.evidence(node, f.span)
+        ctx.evidence(person, f.span, f.rule)
+    ctx.evidence(node, f.span, f.rule)
     item = ctx.item_iri(f.span.start)
     if f.contribution and item:
         c = iris.in_document("contribution", ctx.doc.sha256, f.span.start, f.span.end)
@@ -209,7 +211,7 @@ def _post(ctx: _Context, f: F.Post) -> None:
         g.add(c, KG.contributor, node)
         g.add(c, KG.item, item)
         g.add(c, KG.contributionKind, lit(f.contribution))
-        ctx.evidence(c, f.span)
+        ctx.evidence(c, f.span, f.rule)
 
 
 def _person(ctx: _Context, f: F.Person) -> None:
@@ -226,7 +228,7 @@ def _person(ctx: _Context, f: F.Person) -> None:
         g.add(post, ORG.heldBy, node)
     if f.capacity:
         g.add(node, KG.contributionKind, lit(f.capacity))
-    ctx.evidence(node, f.span)
+    ctx.evidence(node, f.span, f.rule)
 
 
 def _plan(ctx: _Context, f: F.PlanElement) -> None:
@@ -250,7 +252,7 @@ def _plan(ctx: _Context, f: F.PlanElement) -> None:
         g.add(parent, KG.hasComponent, c)
     if f.responds_to and f.responds_to in ctx.inspections:
         g.add(plan, KG.respondsTo, ctx.inspections[f.responds_to])
-    ctx.evidence(parent if not f.component else iris.part(parent, f.component), f.span)
+    ctx.evidence(parent if not f.component else iris.part(parent, f.component), f.span, f.rule)
 
 
 def _concern(ctx: _Context, f: F.ConcernMention) -> None:
@@ -260,7 +262,7 @@ def _concern(ctx: _Context, f: F.ConcernMention) -> None:
     g.add(node, KG.concern, concept("concern", f.concern))
     g.opt(node, KG.authority, N(ctx.authority(None)) if ctx.primary else None)
     g.opt(node, KG.item, N(ctx.item_iri(f.span.start)) if ctx.item_iri(f.span.start) else None)
-    ctx.evidence(node, f.span)
+    ctx.evidence(node, f.span, f.rule)
 
 
 def _figure(ctx: _Context, f: F.Figure) -> None:
@@ -274,7 +276,7 @@ def _figure(ctx: _Context, f: F.Figure) -> None:
     g.opt(node, KG.concern, concept("concern", f.concern) if f.concern else None)
     g.opt(node, KG.authority, N(ctx.authority(None)) if ctx.primary else None)
     g.opt(node, KG.item, N(ctx.item_iri(f.span.start)) if ctx.item_iri(f.span.start) else None)
-    ctx.evidence(node, f.span)
+    ctx.evidence(node, f.span, f.rule)
 
 
 def _decision(ctx: _Context, f: F.Decision) -> None:
@@ -290,7 +292,7 @@ def _decision(ctx: _Context, f: F.Decision) -> None:
     g.opt(node, KG.due, date_lit(f.due) if f.due else None)
     g.opt(node, KG.authority, N(ctx.authority(None)) if ctx.primary else None)
     g.opt(node, KG.item, N(ctx.item_iri(f.span.start)) if ctx.item_iri(f.span.start) else None)
-    ctx.evidence(node, f.span)
+    ctx.evidence(node, f.span, f.rule)
 
 
 _EMIT: dict[type, Callable[[_Context, Any], None]] = {
