@@ -101,3 +101,42 @@ def test_a_report_published_years_after_a_date_is_of_a_later_inspection() -> Non
     )
     assert ("ilacs", None, "2023-06-03", None) in found
     assert any(start == "2019" for _, start, _, _ in found)
+
+
+def test_a_list_entry_opening_with_a_name_before_its_title_names_the_holder() -> None:
+    from kg.extract import people, posts
+
+    doc = make_doc(
+        "In attendance:\n\n\u00b7  Odile Pennant, Director of Children's Services\n\n"
+        "Contact: Morwenna Tregarthen  Tel: 01234 567890 Email: m.t@example.gov.uk\n"
+    )
+    assert [(p.title, p.holder) for p in posts.extract(doc)] == [
+        ("Director of Children's Services", "Odile Pennant")
+    ]
+    assert {p.name for p in people.extract(doc)} == {"Odile Pennant", "Morwenna Tregarthen"}
+
+
+def test_lettered_resolutions_run_together_are_one_decision_each() -> None:
+    from kg.extract import decisions
+
+    doc = make_doc(
+        "Resolved - (a) That the revised fees be approved, and (b) that the Cabinet Member writes to "
+        "foster carers about the change.\n"
+    )
+    found = [(d.number, d.text) for d in decisions.extract(doc)]
+    assert found == [
+        ("a", "That the revised fees be approved"),
+        ("b", "that the Cabinet Member writes to foster carers about the change."),
+    ]
+
+
+def test_an_upper_case_heading_that_runs_into_its_minute_is_the_item_title() -> None:
+    doc = make_doc(
+        "Cabinet Member - Minutes - 9 March 2012\n\n"
+        "12  (12) FOSTERING FEES - The Director of Children's Services submitted a report on fees.\n\n"
+        "13  (13) OFSTED - ILACS\n\nThe Director reported.\n"
+    )
+    assert [(i.number, i.title) for i in segments_of(doc).items] == [
+        ("12", "FOSTERING FEES"),
+        ("13", "OFSTED - ILACS"),
+    ]

@@ -203,7 +203,11 @@ def _entries(doc: Document, kind: str, start: int, end: int) -> list[tuple[int, 
 
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
 # a point marker inside a paragraph: at its start or after a sentence, "i. ", "(ii) ", "b) ", "3. "
-_RUN_MARK = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=[.;:]\s\s))\(?(?P<n>[ivx]{1,4}|[a-h]|\d{1,2})[.)]\s+(?=[A-Z])")
+_RUN_MARK = re.compile(
+    r"(?:^|(?<=[.;:]\s)|(?<=[.;:]\s\s)|(?<=[,;]\sand\s)|(?<=[,;]\s))"  # "..., and (b) that ..."
+    r"\(?(?P<n>[ivx]{1,4}|[a-h]|\d{1,2})[.)]\s+(?=[A-Z]|that\b)"
+)
+_JOINER = re.compile(r"[\s,;]*(?:\band|\bor)?\s*$")
 
 
 def _series(n: str) -> list[str]:
@@ -215,17 +219,27 @@ def _series(n: str) -> list[str]:
 def _split_run(flat: str, s: int, e: int, number: str | None) -> list[tuple[int, int, str | None]]:
     """Points run together in one paragraph ("i. A. ii. B. iii. C.") as one entry each."""
     marks = list(_RUN_MARK.finditer(flat, s, e))
-    if len(marks) < 2 or marks[0].start() - s > 2 or marks[0].group("n") not in ("i", "a", "1"):
+    if number in ("i", "a", "1") and marks and marks[0].group("n") == _series(number)[1]:
+        # "(a) That ..., and (b) that ...": the entry's own number opens the run
+        first = number
+        marks = [m for m in marks if m.start() > s]
+    elif len(marks) < 2 or marks[0].start() - s > 2 or marks[0].group("n") not in ("i", "a", "1"):
         return [(s, e, number)]
-    series = _series(marks[0].group("n"))
-    run: list[re.Match[str]] = []
+    else:
+        first = None
+    series = _series(first or marks[0].group("n"))
+    starts: list[tuple[int, int, str | None]] = [(s, s, first)] if first else []
     for m in marks:  # keep the markers that count on from the first: i, ii, iii
-        if len(run) < len(series) and m.group("n") == series[len(run)]:
-            run.append(m)
-    if len(run) < 2:
+        if len(starts) < len(series) and m.group("n") == series[len(starts)]:
+            starts.append((m.start(), m.end(), m.group("n")))
+    if len(starts) < 2:
         return [(s, e, number)]
-    ends = [m.start() for m in run[1:]] + [e]
-    return [(m.end(), end, m.group("n")) for m, end in zip(run, ends, strict=True)]
+    # a point ends before the ", and" that joins it to the next
+    out: list[tuple[int, int, str | None]] = []
+    for (_, body, n), nxt in zip(starts, [x[0] for x in starts[1:]] + [e], strict=True):
+        joiner = _JOINER.search(flat, body, nxt) if nxt != e else None
+        out.append((body, joiner.start() if joiner else nxt, n))
+    return out
 
 
 def _section_entries(doc: Document, kind: str, start: int, end: int) -> Iterator[Decision]:

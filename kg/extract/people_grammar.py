@@ -243,7 +243,8 @@ NAME_AFTER = re.compile(
     rf"(?P<n>{NAME})(?=[ \t]*[,);.\n]|\s*$|\s+and\s)"
 )
 SEP_BEFORE = re.compile(r"(?:\s*(?:,|\(|-)\s*|\s{2,})(?:the\s+)?$")
-RELAXED_BEFORE = re.compile(rf"(?:(?<=[,;:(\n])|(?<=\band)|^)\s*(?P<n>{NAME})$")
+_LIST_OPEN = "\u00b7\u2022\u25cf\u25aa\u00d8\u00a7"  # bullet glyphs that open a list entry
+RELAXED_BEFORE = re.compile(rf"(?:(?<=[,;:(\n{_LIST_OPEN}])|(?<=\band)|^)\s*(?P<n>{NAME})$")
 APPOSITIVE_END = re.compile(r"\s*(?:[,;.)\n]|$)|\s+and\s|\s+appointed\b|\s{2,}|\s+-\s")
 
 

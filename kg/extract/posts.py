@@ -109,6 +109,11 @@ def _raw_mentions(doc: Document) -> list[Mention]:
     return out
 
 
+_ENTRY_START = re.compile(
+    r"(?:^|\n)[ \t]*(?:[\u00b7\u2022\u25cf\u25aa\u00d8\u00a7*-]|\(?\d{1,2}[.)])?[ \t]*$"
+)
+
+
 def _name_at(flat: str, s: int, e: int) -> NameHit | None:
     raw = flat[s:e]
     hon = re.match(rf"(?:{lx.HONORIFIC}\s+)*", raw)
@@ -117,7 +122,10 @@ def _name_at(flat: str, s: int, e: int) -> NameHit | None:
     name = lx.clean_name(kept)
     single = bool(h) or flat[e : e + 2].lstrip().startswith("(")
     first = name.split()[0] if name else ""
-    known = bool(h) or first.lower() in lx.GIVEN_NAMES or re.fullmatch(r"(?:[A-Z]\.?)+", first)
+    known = bool(h or first.lower() in lx.GIVEN_NAMES or re.fullmatch(r"(?:[A-Z]\.?)+", first))
+    # "· Sal Tariq, Director of ...": opening a list entry, before a comma and a title, only a
+    # name fits, whatever the given name
+    known = known or (flat[e : e + 1] == "," and bool(_ENTRY_START.search(flat, max(0, s - 12), s)))
     if kept and (known or single and " " not in name) and lx.plausible_name(name, single_ok=single):
         return NameHit(s, s + len(h), s + len(h) + len(kept), name, lx.fold_ws(h))
     return None

@@ -38,6 +38,11 @@ _PROCEDURAL = re.compile(
 )
 # "Meeting: 03/06/2019 - Cabinet (Item 12)": the item number on a single-item page
 _ITEM_REF = re.compile(r"\((?:agenda\s+)?item\s+(\d{1,4}[a-z]?)\.?\)", re.IGNORECASE)
+# An upper-case heading that runs into the minute on its line: "65 (65) FOSTERING FEES - The ..."
+_RUN_IN = re.compile(
+    r"^\s*(\d{1,4})\.?\s+(?:\(\1\)\s*)?(?P<h>[A-Z][A-Z0-9 ,'&/()]{3,160}?[A-Z0-9)])\s+-\s+"
+    r"(?=[A-Z][a-z']*(?:\s+[A-Z][\w']*){0,3}\s+[a-z]+\b)"  # then prose: "The Director of ..."
+)
 _LONE_NUMBER = re.compile(r"^\s*(?:item\s+)?(\d{1,4})(\.)?\s*$", re.IGNORECASE)
 _SECTION = re.compile(
     r"^\s*(?P<h>minutes|discussion|decisions?|resolved|resolution|recommended|recommendations?|"
@@ -190,6 +195,13 @@ def _item_heads(lines: list[tuple[int, int, str]], pdf: bool) -> list[tuple[int,
                 last = num
             prev_blank = True
             continue
+        run_in = _RUN_IN.match(line) if not m or m.group(3).rstrip().endswith(".") else None
+        if run_in and (prev_blank or i == 0) and _item_number_value(run_in.group(1)) > last:
+            # "65  (65) FOSTERING FEES - The Director reported ...": the heading runs into the minute
+            heads.append((i, run_in.group(1), start + run_in.start("h"), start + run_in.end("h")))
+            last = _item_number_value(run_in.group(1))
+            prev_blank = False
+            continue
         strong = False
         if m and not prev_blank and i > 0:
             # PDFs and plain exports have no blank lines: take a heading that looks like one
@@ -224,7 +236,9 @@ def _item_heads(lines: list[tuple[int, int, str]], pdf: bool) -> list[tuple[int,
                 and not BULLET_GLYPH.match(line)
             ):
                 t0 = start + m.start(3)
-                heads.append((i, number, t0, t0 + len(title)))
+                again = re.match(rf"\(\s*{re.escape(number)}\s*\)\s*", title)  # "13 (13) TITLE"
+                shift = again.end() if again else 0
+                heads.append((i, number, t0 + shift, t0 + len(title)))
                 last = num
         prev_blank = blank or bool(_SECTION.match(line))
     # A lone "1." list inside prose is not an agenda; items come in runs or head the page, or
