@@ -21,7 +21,7 @@ from kg.errors import InputError, KgError
 from kg.graph import disk, iris
 from kg.graph.export import count_quads, write_changes, write_from_store
 from kg.pipeline.apply import Adder, diff, drop_graph, reference_graphs
-from kg.pipeline.build import Done, _done
+from kg.pipeline.build import _done
 from kg.pipeline.version import extraction_version
 from kg.reading.readers import Source, read_bytes, scan_sources
 
@@ -99,7 +99,14 @@ def build_store(
             if sha is not None:
                 seen[sha] = str(src.path)
             todo.append(src)
-        new: list[Done] = []
+        # what is gone is known before anything is extracted: drop it first, then stream the new
+        # graphs into the store as they arrive (memory stays flat, whatever the number of documents)
+        gone = [sha for sha in w.previous.documents if sha not in documents or fresh]
+        dropped = [ox.NamedNode(iris.document(sha)) for sha in gone]
+        for g in dropped if not fresh else []:
+            drop_graph(w.store, g)
+        adder = Adder(w.store)
+        new: list[tuple[str, str]] = []  # sha256, name
         done = _done(todo, jobs if jobs is not None else _cpus())
         for outcome in progress(done, len(todo)) if progress else done:
             if isinstance(outcome, str):
@@ -109,36 +116,28 @@ def build_store(
             documents[outcome.doc.sha256] = {
                 "name": outcome.doc.name, "authorities": sorted(outcome.authorities),
             }
-            new.append(outcome)
+            new.append((outcome.doc.sha256, outcome.doc.name))
+            adder.add_nquads(outcome.nquads)
         if result.errors and not partial:
             return result  # leaving the block without commit keeps the previous version
         if not documents:
             raise KgError("no input could be read; fix the files named above")
         new_names = {str(d["name"]) for d in documents.values()}
-        for d in new:
-            if d.doc.name in names:
-                result.changed += 1
-            else:
-                result.added += 1
+        result.changed = sum(1 for _, name in new if name in names)
+        result.added = len(new) - result.changed
         result.removed = len(names - new_names)
-        gone = [sha for sha in w.previous.documents if sha not in documents or fresh]
-        dropped = [ox.NamedNode(iris.document(sha)) for sha in gone]
-        for g in dropped if not fresh else []:
-            drop_graph(w.store, g)
         manifest = disk.Manifest(version, documents)
         authorities = manifest.authorities()
         refs = reference_graphs(authorities)
         rebuilt_refs = list(refs) if fresh or authorities != w.previous.authorities() else []
-        adder = Adder(w.store)
+        adder.flush()
         for g in rebuilt_refs:
             if not fresh:
                 drop_graph(w.store, g)
             adder.add(refs[g])
-        for d in new:
-            adder.add_nquads(d.nquads)
         adder.flush()
         if changes is not None:
-            added = [ox.NamedNode(iris.document(d.doc.sha256)) for d in new] + rebuilt_refs
+            added = [ox.NamedNode(iris.document(sha)) for sha, _ in new] + rebuilt_refs
             gained, lost = diff(w.old, w.store, dropped + (rebuilt_refs if w.old else []), added)
             write_changes(changes, gained, lost)
             result.changes = (len(gained), len(lost))
