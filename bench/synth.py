@@ -24,7 +24,7 @@ import phrases as P  # noqa: E402
 from filler import Filler  # noqa: E402
 from render import Block, render_html, render_text, smart_quotes  # noqa: E402
 
-CSV = Path(__file__).resolve().parent.parent / "kg" / "data" / "uk_local_authorities.csv"
+CSV = Path(__file__).resolve().parent.parent / "kg" / "reference" / "data" / "uk_local_authorities.csv"
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 DEFAULT_GRAPH = Path("output") / "graph.ttl"
+DEFAULT_STORE = Path("output") / "store"
 
 
 def ontology_file(name: str) -> Traversable:

@@ -45,3 +45,10 @@ def repo_gold_pairs() -> list[tuple[Path, Path]]:
         if doc_path is not None:
             pairs.append((doc_path, gold_path))
     return pairs
+
+
+@pytest.fixture(autouse=True)
+def _own_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs in a folder of its own, so `kg build`'s default store (output/store,
+    relative) never lands in the checkout or in another test's way."""
+    monkeypatch.chdir(tmp_path)

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from kg.errors import KgError
-from kg.resources import DEFAULT_GRAPH
+from kg.resources import DEFAULT_GRAPH, DEFAULT_STORE
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,16 +32,31 @@ def reports_errors(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def graph_option(verb: str) -> Callable[[F], F]:
-    """`-g/--graph FILE`, repeatable; the default graph when none is given."""
-    return click.option(
+def _remember_store(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        ctx.meta["kg.store"] = value
+
+
+def graph_option(verb: str, store: bool = True) -> Callable[[F], F]:
+    """`-g/--graph FILE` (repeatable) and `--store DIR`; by default the store `output/store`
+    when it exists, else the file `output/graph.ttl`. A store folder may also be given as -g."""
+    graph = click.option(
         "-g",
         "--graph",
         "graphs",
         multiple=True,
         type=click.Path(path_type=Path),
-        help=f"Graph file(s) to {verb} [default: {DEFAULT_GRAPH}].",
+        help=f"Graph file(s) or a store folder to {verb} "
+        f"[default: {DEFAULT_STORE} if it exists, else {DEFAULT_GRAPH}].",
     )
+    if not store:
+        return graph
+    folder = click.option(
+        "--store", type=click.Path(path_type=Path, file_okay=False), default=None, expose_value=False,
+        callback=_remember_store, is_eager=True,
+        help=f"Store folder built by `kg build` [default: {DEFAULT_STORE}].",
+    )
+    return lambda fn: folder(graph(fn))
 
 
 def open_in_browser(url: str) -> None:
@@ -53,4 +68,14 @@ def open_in_browser(url: str) -> None:
 
 
 def graph_paths(graphs: tuple[Path, ...]) -> list[Path]:
-    return list(graphs) or [DEFAULT_GRAPH]
+    ctx = click.get_current_context(silent=True)
+    store = ctx.meta.get("kg.store") if ctx is not None else None
+    if store is not None:
+        if graphs:
+            raise KgError("give either --store or -g, not both")
+        return [store]
+    if graphs:
+        return list(graphs)
+    from kg.graph.disk import is_store
+
+    return [DEFAULT_STORE] if is_store(DEFAULT_STORE) else [DEFAULT_GRAPH]

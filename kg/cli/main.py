@@ -10,7 +10,8 @@ from typing import Any
 import click
 
 from kg.cli.common import graph_option, graph_paths, reports_errors
-from kg.resources import DEFAULT_GRAPH
+from kg.errors import KgError
+from kg.resources import DEFAULT_STORE
 
 # `kg --help` lists the commands in the order of the README's tour.
 TOUR = ("build", "query", "queries", "show", "viz", "serve", "export", "stats", "validate", "push", "eval")
@@ -37,14 +38,18 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--store", "store", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_STORE,
+              show_default=True,
+              help="Store folder: kept between builds, only changed minutes are read again.")
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    default=DEFAULT_GRAPH,
-    show_default=True,
-    help="Graph file; format by extension (.ttl .trig .nq .nt .jsonld).",
+    default=None,
+    help="Also write the graph to a file; format by extension (.ttl .trig .nq .nt .jsonld).",
 )
+@click.option("--changes", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write the statements this build added and removed (TriG, one graph each).")
 @click.option("--partial", is_flag=True, help="Write the graph even if some inputs failed.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for large builds [default: number of CPUs].")
@@ -52,17 +57,18 @@ def main() -> None:
               help="CSV or TSV with columns file,url,authority,committee,date: what the texts leave out.")
 @reports_errors
 def build(
-    paths: tuple[Path, ...], output: Path, partial: bool, jobs: int | None, manifest: Path | None
+    paths: tuple[Path, ...], store: Path, output: Path | None, changes: Path | None, partial: bool,
+    jobs: int | None, manifest: Path | None,
 ) -> None:
-    """Read minutes (files or folders of .txt, .html, .pdf) and write the graph.
+    """Read minutes (files or folders of .txt, .html, .pdf) into the store (and a file with -o).
 
     \b
     Examples:
       kg build examples
       kg build minutes/ -o output/graph.trig -j 2
-      kg build new_minutes.pdf --partial
+      kg build new_minutes/ --changes output/changes.trig --manifest sources.csv
     """
-    from kg.pipeline.build import build as run_build
+    from kg.pipeline.incremental import build_store
 
     def progress(items: Iterable[Any], length: int) -> Iterator[Any]:
         if length < 50 or not sys.stderr.isatty():
@@ -71,21 +77,30 @@ def build(
         with click.progressbar(items, length=length, label="Reading minutes", file=sys.stderr) as bar:
             yield from bar
 
-    result = run_build(list(paths), output, partial=partial, progress=progress, jobs=jobs, manifest=manifest)
+    if output is not None:
+        from kg.graph.store import FORMATS
+
+        if output.suffix.lower() not in FORMATS:
+            raise KgError(f"output format {output.suffix or '(none)'} is not known; "
+                          f"use one of {', '.join(sorted(FORMATS))}")
+    result = build_store(list(paths), store, output, partial=partial, progress=progress, jobs=jobs,
+                         changes=changes, sources_manifest=manifest)
     for line in result.notices:
         click.echo(f"kg: note: {line}", err=True)
     for line in result.errors:
         click.echo(f"kg: {line}", err=True)
-    n = len(result.documents)
-    if result.written:
-        click.echo(
-            f"Read {n} document{'s' if n != 1 else ''}; wrote {result.statements} statements to {output}"
-        )
+    n = result.documents
+    if result.committed:
+        again = " (extraction changed: every document read again)" if result.reextracted else ""
+        click.echo(f"{result.summary()}{again}")
+        click.echo(f"Read {n} document{'s' if n != 1 else ''}; {result.statements} statements in {store}"
+                   + (f", written to {output}" if output else ""))
+        if result.changes is not None:
+            click.echo(f"{result.changes[0]} statements added, {result.changes[1]} removed: {changes}")
     if result.errors:
         failed = len(result.errors)
-        tail = (
-            "wrote the rest" if result.written else f"{output} left unchanged (fix them, or pass --partial)"
-        )
+        tail = "wrote the rest" if result.committed else (
+            f"{store} left unchanged (fix them, or pass --partial)")
         click.echo(f"kg: {failed} input{'s' if failed != 1 else ''} failed; {tail}", err=True)
         sys.exit(3)
 

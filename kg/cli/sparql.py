@@ -88,7 +88,7 @@ def serve(
     help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store (Oxigraph), "
     "http://localhost:3030/ds/data (Fuseki).",
 )
-@graph_option("push (.trig or .nq keep one graph per document)")
+@graph_option("push (a store folder, .trig or .nq keep one graph per document)", store=False)
 @click.option(
     "--graph-param",
     default="graph",

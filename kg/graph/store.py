@@ -102,10 +102,32 @@ def write_graph(quads: Iterable[ox.Quad], path: Path, prefixes: dict[str, str]) 
     write_atomic(path, serialise(quads, path.suffix.lower(), prefixes))
 
 
+_ON_DISK: list[ox.Store] = []  # stores opened from a kg store folder by this process
+
+
+def on_disk(store: ox.Store) -> bool:
+    """A kg store on disk: read-only, and its default graph is already the merge of its graphs."""
+    return any(s is store for s in _ON_DISK)
+
+
 def load(paths: Iterable[Path]) -> ox.Store:
-    """An in-memory store holding the given graph files (named graphs kept where present)."""
+    """The graph to read: a kg store folder opened read-only (nothing parsed), or an in-memory
+    store holding the given graph files (named graphs kept where present)."""
+    from kg.graph import disk
+
+    paths = list(paths)
+    if len(paths) == 1 and paths[0].is_dir():
+        if not disk.is_store(paths[0]):
+            raise InputError(
+                f"{paths[0]}: not a kg store; build one with `kg build PATH... --store {paths[0]}`"
+            )
+        store = disk.open_read(paths[0])[0]
+        _ON_DISK.append(store)
+        return store
     store = ox.Store()
     for path in paths:
+        if path.is_dir():
+            raise InputError(f"{path}: a store folder is read on its own; give it alone as --store")
         fmt = FORMATS.get(path.suffix.lower())
         if fmt is None:
             raise InputError(f"{path}: not a graph file kg reads; give .ttl, .trig, .nq, .nt or .jsonld")
@@ -120,8 +142,9 @@ def load(paths: Iterable[Path]) -> ox.Store:
 
 
 def select(store: ox.Store, query: str) -> ox.QuerySolutions:
-    """A SELECT over the union of all graphs (our own queries, never user text)."""
-    result = store.query(query, use_default_graph_as_union=True)
+    """A SELECT over the union of all graphs (our own queries, never user text); a store on disk
+    holds that merge, as a set, in its default graph."""
+    result = store.query(query, use_default_graph_as_union=not on_disk(store))
     assert isinstance(result, ox.QuerySolutions)
     return result
 
@@ -175,5 +198,11 @@ def _jsonld(quads: list[ox.Quad], prefixes: dict[str, str]) -> bytes:
 def export(graphs: list[Path], output: Path) -> str:
     from kg.graph.quads import PREFIXES  # quads imports store's helpers
 
-    write_store(load(graphs), output, PREFIXES)
+    store = load(graphs)
+    if on_disk(store):
+        from kg.graph.export import write_from_store
+
+        write_from_store(store, output, PREFIXES)
+    else:
+        write_store(store, output, PREFIXES)
     return f"wrote {output}"

@@ -22,7 +22,7 @@ from rdflib.term import Node
 
 from kg.graph.ns import KG, OA
 from kg.graph.quads import PREFIXES
-from kg.graph.store import load
+from kg.graph.store import load, on_disk
 from kg.reading.readers import find_sources, read_document
 from kg.resources import ontology_file
 
@@ -214,7 +214,7 @@ _QUOTES = """SELECT ?q ?doc ?exact ?start ?end WHERE {
 
 
 def _select(store: ox.Store, query: str) -> ox.QuerySolutions:
-    rows = store.query(_PROLOGUE + query, use_default_graph_as_union=True)
+    rows = store.query(_PROLOGUE + query, use_default_graph_as_union=not on_disk(store))
     assert isinstance(rows, ox.QuerySolutions)
     return rows
 

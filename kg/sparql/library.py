@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError
 from kg.graph.quads import PREFIXES
-from kg.graph.store import load
+from kg.graph.store import load, on_disk
 from kg.resources import query_files
 from kg.sparql.formats import (  # noqa: F401 - cell, format_result and table_rows are re-exported
     cell,
@@ -134,8 +134,9 @@ def run(
 
 
 def as_set(store: ox.Store) -> ox.Store:
-    """The store ready for library queries (run with union=False): graphs merged if it has any."""
-    if next(iter(store.named_graphs()), None) is not None:
+    """The store ready for library queries (run with union=False): graphs merged if it has any
+    (a kg store on disk holds the merge already)."""
+    if not on_disk(store) and next(iter(store.named_graphs()), None) is not None:
         merge_graphs(store)
     return store
 

@@ -100,14 +100,20 @@ def _zygote(ctl: socket.socket, graphs: list[Path], execute: Execute, max_memory
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped by the kernel
     try:
-        from kg.graph.store import load
-        from kg.sparql.library import merge_graphs
+        from kg.graph.store import load, on_disk
+        from kg.sparql.library import as_set
 
-        store = merge_graphs(load(graphs))
+        store = as_set(load(graphs))
+        if on_disk(store):  # len() would scan the whole store; its graphs hold every statement
+            from kg.graph.export import count_quads
+
+            size = count_quads(store)
+        else:
+            size = len(store)
     except KgError as exc:
         _send(ctl, f"error {exc}".encode())
         os._exit(1)
-    _send(ctl, f"ok {len(store)}".encode())
+    _send(ctl, f"ok {size}".encode())
     while True:
         try:
             _recv_msg(ctl)  # a request for one more worker

@@ -26,6 +26,14 @@ def read_graphs(paths: list[Path], merged: str = MERGED) -> tuple[dict[str, list
     """Triples by graph IRI; triples outside any named graph go into `merged`."""
     out: dict[str, set[ox.Triple]] = {}
     notes: list[str] = []
+    if len(paths) == 1 and paths[0].is_dir():  # a kg store: its named graphs, nothing parsed
+        from kg.graph.export import named_graphs
+        from kg.graph.store import load
+
+        store = load(paths)
+        for g in named_graphs(store):
+            out[g.value] = {q.triple for q in store.quads_for_pattern(None, None, None, g)}
+        paths = []
     for path in paths:
         fmt = FORMATS.get(path.suffix.lower())
         if fmt is None:

@@ -1,0 +1,136 @@
+"""The store on disk against the in-memory build: speed, memory, size, and incremental rebuilds.
+
+    python bench/store.py --docs 1000 [--docs 10000] [--no-before]
+
+For each size: the in-memory build of before (`kg.pipeline.build.build`, one .trig file), a first
+build into a store (`kg build --store`), then a rebuild after one document added, one changed and
+one removed, an export of the store to N-Quads and a library query read from it. Each step runs
+in a fresh interpreter; peak memory is the largest resident set of the main process and of any
+worker process. Prints a Markdown table for docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import CACHE, corpus  # noqa: E402
+
+WORKER = r"""
+import json, resource, sys, time
+from pathlib import Path
+mode, src, out = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+t = time.perf_counter()
+r = {}
+if mode == "before":
+    from kg.pipeline.build import build
+    res = build([src], out)
+    r["docs"], r["statements"] = len(res.documents), res.statements
+elif mode == "store":
+    from kg.pipeline.incremental import build_store
+    res = build_store([src], out)
+    r["docs"], r["statements"], r["summary"] = res.documents, res.statements, res.summary()
+elif mode == "export":
+    from kg.graph.store import export
+    export([src], out)
+elif mode == "query":
+    from kg.sparql.library import run_query
+    run_query("inspections", [src], "csv", {})
+r["s"] = time.perf_counter() - t
+me, kids = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+r["rss_mb"], r["child_rss_mb"] = me.ru_maxrss / 1024, kids.ru_maxrss / 1024
+print(json.dumps(r))
+"""
+
+
+def step(mode: str, src: Path, out: Path) -> dict[str, float | str]:
+    proc = subprocess.run([sys.executable, "-c", WORKER, mode, str(src), str(out)],
+                          capture_output=True, text=True, check=False)
+    if proc.returncode:
+        raise SystemExit(f"bench: {mode} failed:\n{proc.stderr[-3000:]}")
+    res: dict[str, float | str] = json.loads(proc.stdout.strip().splitlines()[-1])
+    print(f"bench: {mode} {src.name}: {res}", file=sys.stderr)
+    return res
+
+
+def du_mb(path: Path) -> float:
+    out = subprocess.run(["du", "-sk", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(out.split()[0]) / 1024
+
+
+def measure(n: int, before: bool) -> dict[str, object]:
+    src = corpus(n + 1, 7)  # one more than measured: the document added by the rebuild
+    work = CACHE / f"store-work-n{n}"
+    shutil.rmtree(work, ignore_errors=True)
+    minutes = work / "minutes"
+    files = sorted(p for p in src.iterdir() if p.is_file())
+    minutes.mkdir(parents=True)
+    for p in files[:n]:
+        shutil.copy(p, minutes / p.name)
+    row: dict[str, object] = {"n": n, "mb": sum(p.stat().st_size for p in files[:n]) / 1e6}
+    if before:
+        row["before"] = step("before", minutes, work / "graph.trig")
+        (work / "graph.trig").unlink()
+    store = work / "store"
+    row["first"] = step("store", minutes, store)
+    row["size_mb"] = du_mb(next(store.glob("v*")))
+    shutil.copy(files[n], minutes / files[n].name)  # one added
+    changed = minutes / files[0].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThe committee noted the report.\n",
+                       encoding="utf-8")  # one changed
+    (minutes / files[1].name).unlink()  # one removed
+    row["rebuild"] = step("store", minutes, store)
+    row["export"] = step("export", store, work / "graph.nq")
+    row["query"] = step("query", store, work / "unused")
+    shutil.rmtree(work, ignore_errors=True)
+    return row
+
+
+def table(rows: list[dict[str, object]]) -> list[str]:
+    lines = [
+        "| docs | build | s | docs/s | statements | peak RSS MB (main / workers) | store MB |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        for key, label in (("before", "in memory (before)"), ("first", "store, first build"),
+                           ("rebuild", "store, +1 ~1 -1")):
+            m = r.get(key)
+            if not isinstance(m, dict):
+                continue
+            s = float(m["s"])
+            size = f"{r['size_mb']:.0f}" if key == "first" else ""
+            lines.append(
+                f"| {r['n']:,} | {label} | {s:.1f} | {float(m['docs']) / s:.1f} | {int(m['statements']):,} | "
+                f"{float(m['rss_mb']):.0f} / {float(m['child_rss_mb']):.0f} | {size} |"
+            )
+        first, again = r["first"], r["rebuild"]
+        assert isinstance(first, dict) and isinstance(again, dict)
+        ratio = float(again["s"]) / float(first["s"])
+        lines.append(f"| {r['n']:,} | rebuild / first | {ratio:.1%} | | | | |")
+        for key, label in (("export", "export store to .nq"), ("query", "`kg query inspections` from store")):
+            m = r[key]
+            assert isinstance(m, dict)
+            lines.append(f"| {r['n']:,} | {label} | {float(m['s']):.1f} | | | "
+                         f"{float(m['rss_mb']):.0f} / - | |")
+    return lines
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, action="append", default=None)
+    ap.add_argument("--no-before", action="store_true", help="Skip the in-memory build of before.")
+    args = ap.parse_args()
+    started = time.perf_counter()
+    rows = [measure(n, not args.no_before) for n in args.docs or [1000]]
+    print("\n".join(table(rows)))
+    print(f"\n(bench/store.py, {time.perf_counter() - started:.0f} s in all)")
+
+
+if __name__ == "__main__":
+    main()
