@@ -140,3 +140,19 @@ def test_an_upper_case_heading_that_runs_into_its_minute_is_the_item_title() -> 
         ("12", "FOSTERING FEES"),
         ("13", "OFSTED - ILACS"),
     ]
+
+
+def test_names_and_courtesies_that_sound_like_concerns_raise_none() -> None:
+    from kg.extract.concern_cues import cues
+
+    def raised(text: str) -> set[str]:
+        return {c for c, _, _ in cues(text)}
+
+    assert "care-leavers" not in raised(
+        "Ofsted inspected Services for Children in Need of Help and Protection, Looked After Children and "
+        "Care Leavers."
+    )
+    assert "morale-culture" not in raised("The Chair congratulated the team for their hard work this year.")
+    assert "morale-culture" not in raised("Members praised the service for their hard work.")
+    assert "improvement-governance" not in raised("Areas for improvement were acknowledged.")
+    assert "care-leavers" in raised("Members asked how many care leavers were in suitable accommodation.")

@@ -28,12 +28,14 @@ _POST_REMIT = re.compile(
     r"\s*\([A-Z][^()]{0,80}\)"
 )
 _NAMES = re.compile(
-    r"children\s+in\s+need\s+of\s+help\s+and\s+protection,?\s+children\s+looked\s+after,?\s+"
-    r"and\s+care\s+leavers|performance\s+evaluation\s+inspection|human\s+resources"
+    # the SIF framework's name, in either order of its middle words
+    r"(?:children\s+in\s+need\s+of\s+)?help\s+and\s+protection,?\s+(?:children\s+looked\s+after|looked\s+after\s+"
+    r"children),?\s+and\s+care\s+leavers|performance\s+evaluation\s+inspection|human\s+resources"
     r"|requir\w*\s+improvement|audit\s+(?:and\s+governance\s+)?committee|in\s+practice,"
     r"|(?:equality|equalities|environmental|integrated)?\s*impact\s+assessments?"
     # a courtesy, not a discussion of morale; a health trust's name, not mental health services
-    r"|thank\w*\s+(?:\w+\s+){0,6}?for\s+(?:all\s+)?(?:their|the|his|her|your)\s+hard\s+work"
+    r"|(?:thank|congratulat|prais|commend)\w*\s+(?:\w+\s+){0,6}?for\s+(?:all\s+)?(?:their|the|his|her|your)"
+    r"\s+hard\s+work"
     r"|(?-i:Mental\s+Health)(?=(?:\s+[A-Z][\w'-]*)*?\s+(?:NHS|Foundation|Partnership)\s+(?:[A-Z]\w*\s+)*Trust)",
     re.IGNORECASE,
 )
