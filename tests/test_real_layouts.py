@@ -156,3 +156,29 @@ def test_names_and_courtesies_that_sound_like_concerns_raise_none() -> None:
     assert "morale-culture" not in raised("Members praised the service for their hard work.")
     assert "improvement-governance" not in raised("Areas for improvement were acknowledged.")
     assert "care-leavers" in raised("Members asked how many care leavers were in suitable accommodation.")
+
+
+def test_lead_in_lines_and_section_words_are_not_item_titles() -> None:
+    doc = make_doc(
+        "Minutes:\n\n1. The Director gave an oral update on the following issues:-\n\n\u00b7 Recruitment\n\n"
+        "2. The Chair then gave an update on the following issues:-\n\n\u00b7 Budget\n"
+    )
+    assert not segments_of(doc).items
+    assert not segments_of(make_doc("Agenda item\n\nDecision:\n\nThe Cabinet noted the report.\n")).items
+
+
+def test_a_recommendation_made_in_the_discussion() -> None:
+    from kg.extract import decisions
+
+    doc = make_doc(
+        "The Lead Member introduced the report and recommended that the fostering strategy be approved for "
+        "consultation. Members asked about costs.\n"
+    )
+    found = [(d.kind, d.text, d.rule) for d in decisions.extract(doc)]
+    assert found == [
+        (
+            "recommendation",
+            "the fostering strategy be approved for consultation.",
+            "decisions.proposed_that",
+        )
+    ]

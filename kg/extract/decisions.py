@@ -56,6 +56,14 @@ _MINUTES = re.compile(
     r"\W*(?:the|this)\s+(?:committee|panel|sub-committee|cabinet|board|council|forum|commission|"
     r"members)\s+(?:unanimously\s+)?(?:approved|confirmed|agreed|accepted|signed)\s+(?:the\s+)?"
     r"minutes\b[^.;]*?\bas\s+(?:an?\s+)?(?:correct|accurate|true)\b(?:\s+record)?[^.;]*[.]?\s*$", _I)
+# A member or officer recommending or proposing what the meeting should do: "... and recommended
+# that the improvement plan be approved", "She therefore proposed that a Task Group be set up".
+_PROPOSED = re.compile(
+    r"(?<!\bnot\s)\b(?:recommended|proposed|moved)\s+that\s+(?P<t>(?:the|a|an)\s+[^.;]{10,300}?\s+be\s+"
+    r"(?:approved|established|set\s+up|agreed|submitted|noted|endorsed|adopted|received|referred|presented|"
+    r"brought|considered|made|sent|added|included|asked|requested|invited|given|commissioned))\b",
+    _I,
+)
 # "It was RESOLVED -" alone on its line: the points below are the resolutions
 _RESOLVED_HEAD = re.compile(
     r"\W*(?:it\s+was\s+)?(?:resolved|agreed|decided)\s*[:\-\u2013\u2014]?\s*$", _I)
@@ -317,3 +325,8 @@ def _decisions(doc: Document) -> Iterator[Decision]:
             d = _make(doc, "resolution", s, e, None)
             if d:
                 yield replace(d, rule="decisions.agreed_sentence")
+        elif not inside(s) and (r := _PROPOSED.search(flat, s, e)):
+            # "The Cabinet Member ... recommended that the plan be approved": a recommendation made
+            d = _make(doc, "recommendation", r.start("t"), e, None)
+            if d:
+                yield replace(d, rule="decisions.proposed_that")

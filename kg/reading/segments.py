@@ -146,6 +146,8 @@ def _item_heads(lines: list[tuple[int, int, str]], pdf: bool) -> list[tuple[int,
             j = i + 1
             while j < len(lines) and not lines[j][2].strip():
                 j += 1
+            if j < len(lines) and _SECTION.match(lines[j][2]):
+                continue  # "Agenda item" then "Decision:": a page that prints no title
             if j < len(lines):
                 t0, t1, tl = lines[j]
                 lead = len(tl) - len(tl.lstrip())
@@ -222,7 +224,7 @@ def _item_heads(lines: list[tuple[int, int, str]], pdf: bool) -> list[tuple[int,
             # "Item 5. Title." is a heading whatever its punctuation
             heading = title.isupper() or len(title.split()) <= 5 or bool(m.group("label"))
             sentence = (
-                title.endswith((".", ";", ",", ":"))
+                title.rstrip("-").endswith((".", ";", ",", ":"))  # "... on the following issues:-"
                 and not title.endswith("etc.")
                 and not (heading and title.endswith("."))
             )
