@@ -182,12 +182,3 @@ def test_a_recommendation_made_in_the_discussion() -> None:
             "decisions.proposed_that",
         )
     ]
-
-
-def test_the_number_of_recommendations_an_inspection_made_is_a_figure() -> None:
-    from kg.extract import figures
-
-    doc = make_doc("The Ofsted report made 5 recommendations. The plan has four priorities.\n")
-    assert [(f.value, f.unit, f.concern) for f in figures.extract(doc)] == [
-        (5.0, "count", "improvement-governance")
-    ]

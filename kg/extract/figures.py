@@ -163,8 +163,6 @@ _PLAN_ACTIONS = re.compile(r"\b(?:actions|recommendations)$", _I)
 _PROGRESS = re.compile(
     r"\b(?:complete[ds]?|achieved|delivered|closed|on\s+track|overdue|outstanding|(?:RAG\s+)?rated|"
     r"green|amber)\b", _I)
-# "the report made 6 recommendations": how many an inspection asked for is a finding too
-_MADE = re.compile(r"\b(?:made|makes|making|gave|contained|contains|set\s+out|identified|raised)\s+$", _I)
 # "31 had been completed": a count of the things just counted
 _DONE_AFTER = re.compile(
     r"^\s+(?:(?:had|have|has)\s+(?:now\s+)?been|were|are|was|is)\s+(?:now\s+)?(?:fully\s+)?"
@@ -463,7 +461,7 @@ def _figures_in(doc: Document, p: Passage) -> Iterator[Figure]:
                 re.fullmatch(r"cases(?:\s+each)?", phrase, _I) and _back(_HOLDS, text, s))):
             unit = "cases"
         progress = unit == "count" and bool(_PLAN_ACTIONS.search(phrase)) and bool(
-            _PROGRESS.search(text, e, _end_of_sentence(text, e)) or _MADE.search(text, max(0, s - 30), s))
+            _PROGRESS.search(text, e, _end_of_sentence(text, e)))
         if unit == "count" and _LIST_PARTS.search(phrase) and not progress:
             continue
         window = text[prev[0] : s] if prev else text[:s]
