@@ -182,3 +182,19 @@ def test_a_recommendation_made_in_the_discussion() -> None:
             "decisions.proposed_that",
         )
     ]
+
+
+def test_a_year_just_before_a_mention_belongs_to_that_mention() -> None:
+    found = _inspections(
+        "The Cabinet Member referred to the 2018 Ofsted inspection action plan of children's services and "
+        "to the 2019 focused visit action plan.\n"
+    )
+    assert sorted((t, s) for t, s, _, _ in found) == [("focused-visit", "2019"), ("ilacs", "2018")]
+
+
+def test_a_framework_named_by_its_acronym_is_not_an_inspection() -> None:
+    found = _inspections(
+        "The annual conversation with Ofsted took place on 28 February 2022 as part of the Inspecting Local "
+        "Authority Children's Services Framework (ILACS).\n"
+    )
+    assert found == []

@@ -287,6 +287,8 @@ def mentions_in(doc: Document, s: int, e: int, flat: str | None = None) -> list[
         text, before = flat[a:b], clause_before(flat, a, s, 30)
         low = text.lower()
         talk = FRAMEWORK_AFTER.match(flat, b) or ("framework" in low and not low.endswith("inspection"))
+        # "... Children's Services Framework (ILACS)": the framework's acronym, not an inspection
+        talk = talk or bool(re.search(r"\bframework\s*\($", flat[max(s, a - 15) : a], _I))
         if talk and (has_visit or not UNDER.search(flat[max(s, a - 30) : a])):
             continue
         if FUTURE_BEFORE.search(before) or FUTURE_AFTER.match(flat, b, e):
@@ -395,14 +397,25 @@ def read_dates(doc: Document, s: int, e: int, ms: list[Mention], ref: str | None
             fieldwork.append((a, b, first, last, inferred))
     used: set[int] = set()
     _gap = _Gaps(flat, min([s, *(m.end for m in ms)]), e)
+    def _joined(x: int, y: int) -> bool:  # only words between: "2018 Ofsted inspection", not "2017, the"
+        between = flat[x:y]
+        return re.fullmatch(r"[\s\w']*", between) is not None and not re.search(r"\b(?:and|or)\b", between)
+
     for m in ms:  # the first date after the mention in its clause, else one just before it
         def clear(x: int, y: int, m: Mention = m) -> bool:
             return not BREAK.search(flat[x:y]) and not any(x <= o.pos < y for o in ms if o is not m)
 
+        def owned(d: tuple[int, int, str, str | None, bool], m: Mention = m) -> bool:
+            # "the 2019 focused visit": a date just before another mention is that mention's own
+            return any(o is not m and not o.listed and 0 <= o.pos - d[1] <= 12 and _joined(d[1], o.pos)
+                       for o in ms)
+
         after = [d for d in fieldwork if d[0] >= m.end and _gap(m.end, d[0]) <= 160
-                 and clear(m.end, d[0]) and not ELSEWHEN.search(flat, m.end, d[0])]
+                 and clear(m.end, d[0]) and not ELSEWHEN.search(flat, m.end, d[0]) and not owned(d)]
         close = [d for d in fieldwork if d[1] <= m.pos and m.pos - d[1] <= 45 and clear(d[1], m.pos)]
-        pick = next((d for d in after + close[::-1] if d[0] not in used), None)
+        # "the 2018 Ofsted inspection": a year right before the mention is its own
+        tight = [d for d in close if m.pos - d[1] <= 12 and _joined(d[1], m.pos)] if not m.listed else []
+        pick = next((d for d in tight[::-1] + after + close[::-1] if d[0] not in used), None)
         if pick:
             used.add(pick[0])
             m.start, m.end_date, m.inferred = pick[2], pick[3], pick[4]
