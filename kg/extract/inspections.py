@@ -1,6 +1,6 @@
 """Inspections and visits of the authority's children's services, one fact per inspection.
 
-Mentions are found sentence by sentence (kg.extract.inspection_patterns): a typed phrase ("ILACS",
+Mentions are found sentence by sentence (kg.extract.inspection_mentions): a typed phrase ("ILACS",
 "monitoring visit", an item of a list of visits), an inspectorate's inspection ("Ofsted inspection"),
 or a bare "the inspection". Dates, published dates, judgements and a visit's focus are read next to
 the mention they belong to; then mentions of the same inspection are merged, and a bare mention
@@ -13,7 +13,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from kg.extract import inspection_patterns as P
+from kg.extract import inspection_dates as dd
+from kg.extract import inspection_mentions as mn
+from kg.extract import inspection_phrases as ph
 from kg.extract.common import fold, reference_date, span
 from kg.extract.facts import Inspection
 from kg.reading.document import Document
@@ -26,7 +28,7 @@ _I = re.IGNORECASE
 class _Cluster:
     type: str
     inspectorate: str
-    mentions: list[P.Mention] = field(default_factory=list)
+    mentions: list[mn.Mention] = field(default_factory=list)
 
     @property
     def ordinal(self) -> int | None:
@@ -51,21 +53,21 @@ class _Judgement:
 
 def _read_judgements(flat: str, s: int, e: int) -> Iterator[_Judgement]:
     lo = s
-    for m in P.JUDGEMENT.finditer(flat, s, e):
+    for m in ph.JUDGEMENT.finditer(flat, s, e):
         word = next(g for g in m.groups() if g).lower()
-        window = P.clause_before(flat, m.start(), lo, 90)
+        window = mn.clause_before(flat, m.start(), lo, 90)
         lo = m.end()
         g = next(i for i, x in enumerate(m.groups(), 1) if x)
         lead = m.group(0)[: m.start(g) - m.start()].strip("'\" ")
         # "good judgement" in its everyday sense: the word leads, in lower case or opening the sentence
         everyday = not lead and (word[:1] in "ga" or (word[:1] in "GA" and not flat[s : m.start()].strip()))
-        if everyday or P.J_OTHER.search(window):  # "good judgement" in its everyday sense
+        if everyday or ph.J_OTHER.search(window):  # "good judgement" in its everyday sense
             continue
         subject = window[window.rfind(",") + 1 :][-40:]
-        board = bool(P.BOARD.search(subject) or P.BOARD.search(flat, m.start(), m.start(g)))
-        if not board and (P.J_SUB.search(subject) or P.J_SUB_AFTER.match(flat, m.end(), e)):
+        board = bool(ph.BOARD.search(subject) or ph.BOARD.search(flat, m.start(), m.start(g)))
+        if not board and (ph.J_SUB.search(subject) or ph.J_SUB_AFTER.match(flat, m.end(), e)):
             continue
-        yj = P.J_YEAR.match(flat, m.end(), e)
+        yj = ph.J_YEAR.match(flat, m.end(), e)
         yield _Judgement(
             m.start(), m.end(), "requires-improvement" if word.startswith("requir") else word,
             "overall" in flat[max(s, m.start() - 60) : m.end()].lower(), yj.group(1) if yj else None,
@@ -100,7 +102,7 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
-def _typed_target(clusters: list[_Cluster], m: P.Mention) -> _Cluster | None:
+def _typed_target(clusters: list[_Cluster], m: mn.Mention) -> _Cluster | None:
     same = [c for c in clusters if c.type == m.type and c.inspectorate == m.inspectorate]
     fit = [c for c in same if _compatible(c.start, m.start) and c.ordinal in (None, m.ordinal or c.ordinal)]
     if m.start is None and m.ordinal is None:  # "the monitoring visit": the one last spoken of
@@ -109,9 +111,9 @@ def _typed_target(clusters: list[_Cluster], m: P.Mention) -> _Cluster | None:
     return fit[0] if fit else None
 
 
-def _bare_target(clusters: list[_Cluster], m: P.Mention) -> _Cluster | None:
+def _bare_target(clusters: list[_Cluster], m: mn.Mention) -> _Cluster | None:
     # a bare "inspection" is the authority's, never the review of its safeguarding board
-    cands = [c for c in clusters if c.type not in P.VISITS and c.type != "lscb-review"
+    cands = [c for c in clusters if c.type not in ph.VISITS and c.type != "lscb-review"
              and m.inspectorate in (None, c.inspectorate)]
     if m.start or m.month:
         month = f"-{m.month:02d}" if m.month else ""
@@ -133,10 +135,10 @@ def _published_long_after(c: _Cluster, start: str) -> bool:
     return bool(published) and int(min(published)[:4]) - int(start[:4]) > 1
 
 
-def _cluster(ms: list[P.Mention], flat: str, ref: str) -> list[_Cluster]:
+def _cluster(ms: list[mn.Mention], flat: str, ref: str) -> list[_Cluster]:
     """Typed mentions first, dated ones before undated; then bare mentions refer back to them."""
     clusters: list[_Cluster] = []
-    visit_sents = {m.sent for m in ms if m.type in P.VISITS}
+    visit_sents = {m.sent for m in ms if m.type in ph.VISITS}
     for m in sorted((m for m in ms if m.type), key=lambda m: (m.start is None and m.ordinal is None, m.pos)):
         target = _typed_target(clusters, m)
         if target is None:
@@ -150,7 +152,7 @@ def _cluster(ms: list[P.Mention], flat: str, ref: str) -> list[_Cluster]:
         if m.kind == "generic" and not _about_children(said):
             inspectorate = None
         if target is None and inspectorate and not (m.month and not m.start):
-            reported = m.kind == "named" and P.REPORTED.search(said) and m.sent not in visit_sents
+            reported = m.kind == "named" and ph.REPORTED.search(said) and m.sent not in visit_sents
             if m.start or m.judgement or m.published or reported:
                 recent = not m.start and ref >= "2018-09" and re.search(r"\brecent", said, _I)
                 target = _Cluster(_infer_type(inspectorate, ref[:4] if recent else m.start), inspectorate)
@@ -161,19 +163,19 @@ def _cluster(ms: list[P.Mention], flat: str, ref: str) -> list[_Cluster]:
 
 
 def _about_children(sentence: str) -> bool:
-    return bool(P.CONTEXT.search(sentence)) and not P.SETTING_NEAR.search(sentence)
+    return bool(ph.CONTEXT.search(sentence)) and not ph.SETTING_NEAR.search(sentence)
 
 
-def _attach_judgements(flat: str, s: int, e: int, ms: list[P.Mention], earlier: list[P.Mention],
+def _attach_judgements(flat: str, s: int, e: int, ms: list[mn.Mention], earlier: list[mn.Mention],
                        item: int, default: str | None) -> None:
     """Give each judgement to the inspection it is stated of, in this sentence or just before."""
-    last_main = next((m for m in reversed(earlier) if m.type not in P.VISITS), None)
+    last_main = next((m for m in reversed(earlier) if m.type not in ph.VISITS), None)
     boards = [m for m in earlier if m.type == "lscb-review"]
     for j in _read_judgements(flat, s, e):
         # visits and joint targeted area inspections are not graded
-        pool = [m for m in ms if (m.type == "lscb-review") == j.board and m.type not in P.UNGRADED]
+        pool = [m for m in ms if (m.type == "lscb-review") == j.board and m.type not in ph.UNGRADED]
         before = [m for m in pool if m.pos < j.pos]
-        target: P.Mention | None
+        target: mn.Mention | None
         if pool:  # the mention just before the judgement, else the one just after it in its clause
             target = before[-1] if before else pool[0]
             if not before and last_main and re.search(r"[,;]", flat[j.end : pool[0].pos]):
@@ -182,15 +184,15 @@ def _attach_judgements(flat: str, s: int, e: int, ms: list[P.Mention], earlier: 
             target = boards[-1] if boards else None
         else:
             target = None if j.relative else last_main
-        named = P.INSPECTORATE.search(flat, s, e)
+        named = ph.INSPECTORATE.search(flat, s, e)
         if target is None and named and not (j.board or j.relative) and _about_children(flat[s:e]):
             inspectorate = str(named.lastgroup).replace("_", "-")  # "Ofsted rated services good"
-            target = P.Mention(j.pos, j.pos, (s, e), "named", None, inspectorate, start=j.year, item=item)
+            target = mn.Mention(j.pos, j.pos, (s, e), "named", None, inspectorate, start=j.year, item=item)
             ms.append(target)
         if target is None:
             continue
         if j.year and target.start and not target.start.startswith(j.year):  # "the judgement of 2013"
-            target = P.Mention(j.pos, j.pos, (s, e), "named", None, default, start=j.year, item=item)
+            target = mn.Mention(j.pos, j.pos, (s, e), "named", None, default, start=j.year, item=item)
             ms.append(target)
         if target.judgement is None or (j.overall and not target.overall):
             target.judgement, target.overall = j.notation, j.overall
@@ -202,20 +204,20 @@ def _main_inspectorate(found: list[str]) -> str | None:
 
 
 def extract(doc: Document) -> Iterator[Inspection]:
-    flat, ref = P.unfooted(doc)[0], reference_date(doc)
-    mentions: list[P.Mention] = []
-    by_item: dict[int, list[P.Mention]] = {}
+    flat, ref = mn.unfooted(doc)[0], reference_date(doc)
+    mentions: list[mn.Mention] = []
+    by_item: dict[int, list[mn.Mention]] = {}
     defaults: dict[int, str | None] = {}
-    every = [(m.start(), str(m.lastgroup).replace("_", "-")) for m in P.INSPECTORATE.finditer(flat)]
-    visit_list: P.VisitList | None = None
-    for s, e in P.joined_sentences(doc):
+    every = [(m.start(), str(m.lastgroup).replace("_", "-")) for m in ph.INSPECTORATE.finditer(flat)]
+    visit_list: mn.VisitList | None = None
+    for s, e in mn.joined_sentences(doc):
         said = flat[s:e]
-        listed, visit_list = P.listed_visits(flat, s, e, visit_list)
-        if not listed and not P.CUE.search(said):
+        listed, visit_list = mn.listed_visits(flat, s, e, visit_list)
+        if not listed and not ph.CUE.search(said):
             continue
-        ms = P.mentions_in(doc, s, e, flat) if P.TRIGGER_CUE.search(said) else []
+        ms = mn.mentions_in(doc, s, e, flat) if ph.TRIGGER_CUE.search(said) else []
         ms += [x for x in listed if not any(m.pos < x.end and x.pos < m.end for m in ms)]
-        orphans = P.read_dates(doc, s, e, ms, ref, flat) if ms or "publi" in said.lower() else []
+        orphans = dd.read_dates(doc, s, e, ms, ref, flat) if ms or "publi" in said.lower() else []
         ms = [m for m in ms if m.start or not m.listed]
         sif = next((m for m in ms if m.type == "sif" and m.start), None)
         for m in ms:  # the LSCB review ran alongside the SIF inspection it is reported with
@@ -234,9 +236,9 @@ def extract(doc: Document) -> Iterator[Inspection]:
                 earlier[-1].published = orphans[0]
         _attach_judgements(flat, s, e, ms, earlier, key, defaults[key])
         # "an inspection" without a date is hypothetical more often than not
-        ms = [m for m in ms if m.start or m.judgement or not P.INDEFINITE.search(flat, m.pos - 25, m.pos)]
+        ms = [m for m in ms if m.start or m.judgement or not ph.INDEFINITE.search(flat, m.pos - 25, m.pos)]
         for m in ms:
-            fm = P.FOCUS.match(flat, m.end, e) if m.type in P.VISITS else None
+            fm = ph.FOCUS.match(flat, m.end, e) if m.type in ph.VISITS else None
             if fm:
                 m.focus = fold(doc.text[fm.start(1) : fm.end(1)]).strip(" ,") or None
         ms.sort(key=lambda m: m.pos)
@@ -256,15 +258,15 @@ def extract(doc: Document) -> Iterator[Inspection]:
 
 def _after_trigger(facts: list[Inspection], ref: str | None) -> list[Inspection]:
     """A visit whose year was inferred cannot precede the inadequate inspection that led to it."""
-    triggers = [f.start for f in facts if f.type not in P.VISITS and f.judgement == "inadequate" and f.start]
-    triggers += [f.published for f in facts if f.type not in P.VISITS and f.judgement == "inadequate"
+    triggers = [f.start for f in facts if f.type not in ph.VISITS and f.judgement == "inadequate" and f.start]
+    triggers += [f.published for f in facts if f.type not in ph.VISITS and f.judgement == "inadequate"
                  and f.published and not f.start]
     if not triggers:
         return facts
     first = min(str(t) for t in triggers)
     out = []
     for f in facts:
-        if f.type in P.VISITS and f.date_inferred and f.start and f.start[:7] < first[:7]:
+        if f.type in ph.VISITS and f.date_inferred and f.start and f.start[:7] < first[:7]:
             shift = int(first[:4]) - int(f.start[:4]) + (f.start[4:7] < first[4:7])
             start, end = _shift(f.start, shift) or f.start, _shift(f.end, shift)
             if not ref or start[:7] <= ref[:7]:
@@ -277,7 +279,7 @@ def _shift(date: str | None, years: int) -> str | None:
     return f"{int(date[:4]) + years}{date[4:]}" if date else None
 
 
-def _window(flat: str, m: P.Mention, width: int = 400) -> tuple[int, int]:
+def _window(flat: str, m: mn.Mention, width: int = 400) -> tuple[int, int]:
     """The mention's sentence, or the words around the mention in a run-on one."""
     s, e = m.sent
     if e - s <= width:
@@ -290,7 +292,7 @@ def _window(flat: str, m: P.Mention, width: int = 400) -> tuple[int, int]:
 
 
 def _fact(doc: Document, c: _Cluster) -> Inspection:
-    def score(m: P.Mention) -> tuple[int, int]:
+    def score(m: mn.Mention) -> tuple[int, int]:
         return (4 * bool(m.start) + 2 * (m.kind == "typed") + bool(m.ordinal) + bool(m.published)
                 + bool(m.judgement), -m.pos)
 
@@ -301,7 +303,7 @@ def _fact(doc: Document, c: _Cluster) -> Inspection:
     if published and start and published < start[:7]:
         published = None
     judgement = None
-    if c.type not in P.VISITS and c.type != "jtai":  # visits and JTAIs are not graded
+    if c.type not in ph.VISITS and c.type != "jtai":  # visits and JTAIs are not graded
         overall = [m.judgement for m in c.mentions if m.judgement and m.overall]
         judgement = overall[0] if overall else next((m.judgement for m in c.mentions if m.judgement), None)
     type_ = c.type
