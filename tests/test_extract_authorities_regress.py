@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import rdflib
+from click.testing import CliRunner
+
+from kg.cli.main import main
 from kg.extract.authorities import extract
 from tests.conftest import make_doc
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def gss(text: str) -> set[str]:
@@ -58,3 +66,26 @@ def test_places_listed_in_a_health_body_name_are_not_councils() -> None:
 
 def test_possessive_names_the_council() -> None:
     assert gss("Ofsted visited Bristol's children's services in October.") == {"E06000023"}
+
+
+def test_council_named_in_a_list_before_a_partner_body_is_not_evidence() -> None:
+    # Every place before the body word belongs to the body's name, not only the nearest one.
+    assert gss("Officers met the Cardiff and Vale Regional Safeguarding Board in May.") == set()
+    assert gss("Referrals from Gwent, Newport and Torfaen Youth Offending Service rose.") == set()
+    assert gss("Dyfed-Powys Police and the Carmarthenshire and Ceredigion Health Board.") == set()
+    # a council named as a council stays evidence, even before such a body
+    assert gss("Cardiff Council and the Vale Regional Safeguarding Board.") == {"W06000015"}
+    # and a council's own board, one word after its name, is still the council's
+    assert gss("The Kirklees Improvement Board met.") == {"E08000034"}
+
+
+def test_vale_of_glamorgan_sample_is_not_read_as_cardiff(tmp_path: Path) -> None:
+    # The sample names Cardiff only inside a health board's and a safeguarding board's names.
+    out = tmp_path / "vale.ttl"
+    sample = EXAMPLES / "vale_of_glamorgan_ciw_item.txt"
+    r = CliRunner().invoke(main, ["build", str(sample), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    g = rdflib.Graph().parse(out, format="turtle")
+    cardiff = [t for t in g if any("W06000015" in str(x) for x in t)]
+    assert cardiff == []
+    assert "W06000015" not in out.read_text(encoding="utf-8")

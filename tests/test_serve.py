@@ -271,7 +271,8 @@ def test_page_runs_a_canned_query_in_chromium(served: Served, tmp_path: Path) ->
     assert 'data-state="done"' in dom, dom[-2000:]
     table = dom[dom.index('<table id="results"') : dom.index("</table>")]
     assert 'data-rows="8"' in table
-    cells = re.findall(r"<td[^>]*>([^<]*)</td>", table)
+    cells = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", table)]
+    assert f'href="/show?iri=https%3A%2F%2Fw3id.org%2Fkg-minutes%2Fid%2Fauthority%2F{BRADFORD}"' in table
     assert "notice-to-improve" in cells
     assert any(c.endswith(BRADFORD) and ":" in c and not c.startswith("https:") for c in cells)
     assert "8 rows" in dom

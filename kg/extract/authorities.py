@@ -11,30 +11,32 @@ from kg.reading.document import Document
 from kg.reading.segments import segments_of
 from kg.reference.register import authority_from_address, register
 
-# A name followed by one of these is another body, not the council ("Bradford Children's Trust").
-_NOT_COUNCIL_AFTER = re.compile(
-    r"^['\u2019]?s?\s+(?:safeguarding|children'?s\s+trust|clinical|ccg|nhs|hospital|university|"
+# Words that make a name another body wherever they stand in it, after the place or after a list
+# of places and other capitalised words: "Cardiff and Vale Regional Safeguarding Board".
+_BODY = (
+    r"safeguarding|children'?s\s+trust|clinical|commissioning|ccg|nhs|hospitals?|university|"
     r"college|police|constabulary|fire|ambulance|foundation|community\s+(?:health|trust)|"
-    r"health|partnership|district\s+of|school|academy|diocese|youth\s+offending|"
-    r"local\s+safeguarding|lscb|board|hub|integrated\s+care)",
-    re.IGNORECASE,
+    r"health|diocese|youth\s+offending|lscb|integrated\s+care|bay"
 )
+# Words that make it another body only straight after the place ("Bradford Partnership"), as a
+# council's own board may be named with a word between ("Kirklees Improvement Board").
+_DIRECT = r"partnership|district\s+of|school|academy|local\s+safeguarding|board|hub"
+# A name followed by one of these is another body, not the council ("Bradford Children's Trust").
+_NOT_COUNCIL_AFTER = re.compile(rf"^['\u2019]?s?\s+(?:{_BODY}|{_DIRECT})", re.IGNORECASE)
+_BODY_WORD = re.compile(rf"\s+(?:{_BODY})\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"(?<![\w&])[A-Z][A-Z&]{2,6}(?![\w&])")
 _COUNCIL_WORD = re.compile(
     r"^\s*(?:county\s+borough\s+|metropolitan\s+|borough\s+|city\s+|county\s+)?council", re.I
 )
 
 
-_BODY_WORDS = {  # words that make "<place> ..." a health, police or education body
-    "health", "university", "hospital", "hospitals", "police", "constabulary", "college", "ccg",
-    "nhs", "foundation", "bay", "fire", "clinical", "commissioning", "ambulance",
-}
 _CAPWORD = re.compile(r"\s+([A-Z][\w'\u2019&-]*)")
 
 
 def _other_body(after: str) -> bool:
     """"Abertawe Bro Morgannwg University Health Board", "Barnet, Enfield and Haringey Mental
-    Health NHS Trust": a place inside the name of a health, police or education body."""
+    Health NHS Trust", "Cardiff and Vale Regional Safeguarding Board": a place, alone or in a list
+    of places, inside the name of a health, police, safeguarding or education body."""
     pos = 0
     for _ in range(10):
         connector = _CONNECTOR.match(after, pos)
@@ -47,7 +49,7 @@ def _other_body(after: str) -> bool:
         word = m.group(1).lower()
         if word in ("council", "county", "borough", "city", "metropolitan", "district"):
             return False
-        if word in _BODY_WORDS:
+        if _BODY_WORD.match(after, pos):
             return True
         pos = m.end()
     return False
@@ -88,12 +90,13 @@ def extract(doc: Document) -> Iterator[AuthorityMention | StatedAuthority]:
     for start, end, name in reg.find_names(flat):
         # place names are capitalised, so "reading" the verb is never Reading
         after = flat[end : end + 80].split("\n", 1)[0]  # what follows on the same line
-        if _NOT_COUNCIL_AFTER.match(after) or _other_body(after):
+        council = "council" in name  # "Cardiff Council and Vale ... Board" names the council
+        if not council and (_NOT_COUNCIL_AFTER.match(after) or _other_body(after)):
             continue
         gss = reg.lookup(name, on)
         if not gss:
             continue
-        weight = 2.0 if ("council" in name or _COUNCIL_WORD.match(after)) else 1.0
+        weight = 2.0 if (council or _COUNCIL_WORD.match(after)) else 1.0
         found.append((start, end, gss, weight, "authorities.name"))
     taken = [(s, e) for s, e, _, _, _ in found]
     for m in _ACRONYM.finditer(flat):

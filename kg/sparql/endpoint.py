@@ -44,6 +44,10 @@ Environ = dict[str, Any]
 
 def execute(store: ox.Store, job: dict[str, Any]) -> Answer:
     """Run one query and serialise its answer; in the worker's child process."""
+    if "show" in job:
+        from kg.sparql.showpage import answer
+
+        return answer(store, job)
     graph_form = first_keyword(job["query"]) in ("CONSTRUCT", "DESCRIBE")
     offers = list(GRAPH_TYPES if graph_form else SOLUTION_TYPES)
     media = negotiate(job["accept"], offers)
@@ -103,6 +107,10 @@ PAGE_TYPES = {
     ".css": "text/css; charset=utf-8",
     ".svg": "image/svg+xml",
     ".png": "image/png",
+}
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
 }
 UPDATES = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
 READ_ONLY = b"this endpoint is read-only: SPARQL updates are refused (load data with kg build)"
@@ -171,6 +179,8 @@ class App:
             return 405, TEXT, b"use GET or POST", {"Allow": "GET, HEAD, POST, OPTIONS"}
         if path == "/sparql":
             return self.sparql(environ, params)
+        if path == "/show":
+            return self.show(params)
         if path == "/queries":
             lib = [queries.describe(q) for q in queries.library().values()]
             return 200, "application/json", json.dumps(lib).encode("utf-8"), {}
@@ -180,12 +190,15 @@ class App:
         page = STATIC / name
         if not re.fullmatch(r"[\w-]+\.\w+", name) or not page.is_file():
             return 404, TEXT, f"no page {path[:200]}; the endpoint is at /sparql".encode(), {}
-        csp = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'"
         media = PAGE_TYPES.get(page.suffix, "application/octet-stream")
-        return 200, media, page.read_bytes(), {
-            "Content-Security-Policy": csp,
-            "X-Content-Type-Options": "nosniff",
-        }
+        return 200, media, page.read_bytes(), dict(PAGE_HEADERS)
+
+    def show(self, params: dict[str, list[str]]) -> Reply:
+        """What `kg show` prints for an IRI of this graph, as text or as an escaped page."""
+        job = {"show": (params.get("iri") or [""])[-1][:4000],
+               "format": (params.get("format") or [""])[-1]}
+        status, media, body, extra = self.pool.run(job, self.settings["timeout"])
+        return status, media, body, {**extra, **PAGE_HEADERS}
 
     def post(self, environ: Environ, params: dict[str, list[str]]) -> Reply:
         try:

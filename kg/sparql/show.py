@@ -103,9 +103,27 @@ def _value(store: ox.Store, term: object) -> str:
 def show(graph_paths: list[Path], name: str, sources: Sequence[Path] = ()) -> str:
     iri = expand(name)
     store = load(graph_paths)
-    if next(iter(store.quads_for_pattern(ox.NamedNode(iri), None, None)), None) is None:
+    if not present(store, iri):
         where = ", ".join(map(str, graph_paths))
         raise KgError(f"<{iri}> is not in {where}; paste an IRI that kg query or kg show printed")
+    return describe(store, iri, sources)
+
+
+def present(store: ox.Store, iri: str) -> bool:
+    """Whether the graph says anything about `iri` (it is the subject of a statement)."""
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError:
+        return False
+    return next(iter(store.quads_for_pattern(node, None, None)), None) is not None
+
+
+MISSING_TEXT = "    (pass the minutes with -s to see the lines around it: {file})"
+
+
+def describe(store: ox.Store, iri: str, sources: Sequence[Path] = (),
+             missing_text: str = MISSING_TEXT) -> str:
+    """What `kg show` prints for an IRI the store holds."""
     props: dict[str, list[str]] = {}
     for q in store.quads_for_pattern(ox.NamedNode(iri), None, None):
         p = q.predicate.value
@@ -136,5 +154,5 @@ def show(graph_paths: list[Path], name: str, sources: Sequence[Path] = ()) -> st
         else:
             out.append("    | \u00bb" + qt.exact.replace("\n", "\n    | ") + "\u00ab")
             if not text:
-                out.append(f"    (pass the minutes with -s to see the lines around it: {qt.file_name})")
+                out.append(missing_text.format(file=qt.file_name))
     return "\n".join(out) + "\n"

@@ -32,6 +32,8 @@ class Entity:
     quotes: set[tuple[str, int, str]] = field(default_factory=set)  # (file, start, exact)
     date: str = ""  # for timelines
     raw: dict[str, list[str]] = field(default_factory=dict)  # column -> values as in the graph
+    source: str = ""  # inspections: "minutes: <file names>" or "Ofsted's published record"
+    same_as: set[str] = field(default_factory=set)  # an inspection's other account (kg:matchesRecord)
 
     def sorted_quotes(self) -> list[tuple[str, str]]:
         return [(f, q) for f, _s, q in sorted(self.quotes)]
@@ -205,6 +207,7 @@ def load_model(store: ox.Store) -> Model:
         if s in ents:
             ents[s].quotes |= {quotes[q] for q in ev if q in quotes}
 
+    _inspection_sources(r, ents)
     links = _links(r, ents)
     counts: dict[str, int] = defaultdict(int)
     for ts in types.values():
@@ -238,6 +241,30 @@ def _name_events(ents: dict[str, Entity], short: dict[str, str]) -> None:
         elif e.cls == "Figure":
             unit = next(iter(e.raw.get("Unit", [])), "").rsplit("/", 1)[-1]
             e.label = figure_label(a.get("Value", ""), unit, sh(e, "Unit"))
+
+
+RECORD = "Ofsted's published record"
+
+
+def _inspection_sources(r: _Reader, ents: dict[str, Entity]) -> None:
+    """Say where each inspection comes from, and pair the minutes' account with Ofsted's record
+    of the same inspection (kg:matchesRecord)."""
+    official = r.pairs(str(KG.officialRecord))
+    for e in ents.values():
+        if e.cls != "Inspection":
+            continue
+        if "true" in official.get(e.iri, ()):
+            e.source = RECORD
+            e.label = f"{e.label}, published record"
+        else:
+            files = sorted({f for f, _s, _q in e.quotes if f})
+            e.source = "minutes: " + ", ".join(files) if files else "minutes"
+        e.attrs.append(("Source", e.source))
+    for s, records in r.pairs(str(KG.matchesRecord)).items():
+        for rec in records:
+            if s in ents and rec in ents:
+                ents[s].same_as.add(rec)
+                ents[rec].same_as.add(s)
 
 
 def first_words(text: str, most: int = 40) -> str:

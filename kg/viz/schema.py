@@ -36,7 +36,6 @@ ATTRS: dict[str, list[tuple[str, str]]] = {
         ("Start", str(KG.startDate)), ("End", str(KG.endDate)),
         ("Published", str(KG.publishedDate)), ("Judgement", str(KG.judgement)),
         ("Focus", str(KG.focus)), ("Date inferred", str(KG.dateInferred)),
-        ("Official record", str(KG.officialRecord)),
     ],
     "Intervention": [
         ("Body", str(KG.interventionBody)), ("Kind", str(KG.interventionKind)),
@@ -70,4 +69,5 @@ LINKS: list[tuple[str, bool, str]] = [
     (str(KG.follows), False, "follows"),
     (str(KG.owner), False, "owner"),
     (str(KG.concern), False, "concern"),
+    (str(KG.matchesRecord), False, "same inspection"),
 ]

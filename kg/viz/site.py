@@ -11,7 +11,7 @@ from kg.errors import KgError
 from kg.graph.stats import kinds
 from kg.graph.store import load, write_atomic
 from kg.viz import views
-from kg.viz.model import CLASS_KEYS, Entity, Model, load_model, sort_key
+from kg.viz.model import CLASS_KEYS, RECORD, Entity, Model, load_model, sort_key
 from kg.viz.page import ASSETS, CLASS_LABEL, CLASS_PLURAL, STYLE, Page, asset, render_index, render_network
 from kg.viz.scale import heat_data, map_data, overview_data
 from kg.viz.scalepage import render_scale
@@ -126,10 +126,10 @@ def authority_tables(m: Model, a: str) -> list[dict[str, Any]]:
     mine = [m.entities[i] for i in m.members.get(a, []) if m.entities[i].cls != "Concern"]
     by = {c: sorted((e for e in mine if e.cls == c), key=sort_key) for c in CLASS_KEYS}
     tables = []
-    events = sorted(by["Inspection"] + by["Intervention"], key=sort_key)
-    tables.append(_table("Inspection timeline", ["Date", "Event", "Details", "Evidence"], [
-        [e.date or "undated", e.label, "; ".join(f"{k}: {v}" for k, v in e.attrs
-                                                 if k not in ("Start",)), _evidence(e)]
+    events = _paired(sorted(by["Inspection"] + by["Intervention"], key=sort_key))
+    tables.append(_table("Inspection timeline", ["Date", "Event", "Source", "Details", "Evidence"], [
+        [e.date or "undated", e.label, _source(m, e),
+         "; ".join(f"{k}: {v}" for k, v in e.attrs if k not in ("Start", "Source")), _evidence(e)]
         for e in events]))
     holders: dict[str, list[str]] = {}
     for e in by["Person"]:
@@ -164,6 +164,33 @@ def authority_tables(m: Model, a: str) -> list[dict[str, Any]]:
     tables.append(_table("Documents about this authority", ["File"], [[f] for f in docs[:500]],
                          more=max(0, len(docs) - 500)))
     return [t for t in tables if t["rows"]]
+
+
+def _paired(events: list[Entity]) -> list[Entity]:
+    """Each of Ofsted's records straight after the minutes' account of the same inspection."""
+    iris = {e.iri for e in events}
+    later = {e.iri for e in events if e.source == RECORD and e.same_as & iris}
+    out: list[Entity] = []
+    for e in events:
+        if e.iri in later:
+            continue
+        out.append(e)
+        out.extend(r for r in events if r.iri in later and e.iri in r.same_as
+                   and r not in out)
+    return out
+
+
+def _source(m: Model, e: Entity) -> str:
+    """Where an event comes from; for an inspection told twice, which account is the other."""
+    if not e.source:
+        return "minutes: " + ", ".join(sorted({f for f, _s, _q in e.quotes if f}))
+    others = [m.entities[o] for o in sorted(e.same_as) if o in m.entities]
+    if not others:
+        return e.source
+    if e.source == RECORD:
+        told = sorted({f for o in others for f, _s, _q in o.quotes if f})
+        return f"{RECORD}: the same inspection as in the minutes ({', '.join(told)})"
+    return f"{e.source}: the same inspection as {RECORD}"
 
 
 def _index(m: Model, networks: list[tuple[str, str, int, int, str]], big: bool) -> dict[str, Any]:

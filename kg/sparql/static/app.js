@@ -28,6 +28,28 @@ function cell(tag, text, cls) {
   return el;
 }
 
+const LONG = 80; // a literal longer than this (a quote, a decision) is set as reading text
+const LONG_IRI = 60; // an IRI longer than this may break anywhere; a shorter one stays whole
+
+// An IRI of this graph (one under a namespace it uses) opens kg show's view of it in a new tab;
+// any other IRI is shown as text and never followed.
+function iriCell(iri) {
+  const td = cell("td", "", iri.length > LONG_IRI ? "uri long-iri" : "uri");
+  td.title = iri;
+  const short = compact(iri);
+  if (short === iri) {
+    td.textContent = iri;
+    return td;
+  }
+  const a = document.createElement("a");
+  a.href = "/show?iri=" + encodeURIComponent(iri);
+  a.target = "_blank";
+  a.rel = "noopener";
+  a.textContent = short;
+  td.appendChild(a);
+  return td;
+}
+
 function clearResults() {
   $("results").tHead.replaceChildren();
   $("results").tBodies[0].replaceChildren();
@@ -43,14 +65,17 @@ function showTable(data) {
   for (const v of vars) head.appendChild(cell("th", v));
   $("results").tHead.appendChild(head);
   const body = $("results").tBodies[0];
+  // a column holding any long literal (quotes, decisions) is set as reading text throughout
+  const long = new Set(vars.filter((v) => data.results.bindings.some(
+    (b) => b[v] && b[v].type !== "uri" && b[v].value.length > LONG)));
   for (const b of data.results.bindings) {
     const tr = document.createElement("tr");
     for (const v of vars) {
       const t = b[v];
       const iri = t && t.type === "uri";
-      const td = cell("td", t ? (iri ? compact(t.value) : t.value) : "", t ? t.type : "unbound");
-      if (iri) td.title = t.value;
-      else if (t && (t.datatype || t["xml:lang"])) td.title = t.datatype || "@" + t["xml:lang"];
+      const td = iri ? iriCell(t.value) : cell("td", t ? t.value : "", t ? t.type : "unbound");
+      if (t && !iri && long.has(v)) td.classList.add("long");
+      if (t && !iri && (t.datatype || t["xml:lang"])) td.title = t.datatype || "@" + t["xml:lang"];
       tr.appendChild(td);
     }
     body.appendChild(tr);
@@ -125,7 +150,9 @@ async function run() {
 function choose(name, values) {
   const q = library.find((x) => x.name === name);
   if (!q) return false;
-  $("library").value = name;
+  for (const li of $("library").children) {
+    li.setAttribute("aria-selected", String(li.dataset.name === name));
+  }
   $("description").textContent = q.description;
   $("query").value = q.text;
   const form = $("params");
@@ -153,13 +180,25 @@ async function start() {
     setStatus("The query library cannot be loaded: " + err.message, true);
   }
   for (const q of library) {
-    const opt = cell("option", q.title + " \u2014 " + q.name);
-    opt.value = q.name;
-    $("library").appendChild(opt);
+    const li = document.createElement("li");
+    li.role = "option";
+    li.tabIndex = 0;
+    li.dataset.name = q.name;
+    li.setAttribute("aria-selected", "false");
+    li.append(cell("span", q.title, "title"), cell("span", q.name, "name"));
+    $("library").appendChild(li);
   }
-  $("library").addEventListener("change", () => {
-    choose($("library").value, {});
-    history.replaceState(null, "", "#query=" + encodeURIComponent($("library").value));
+  const pick = (li) => {
+    if (!li || !li.dataset.name) return;
+    choose(li.dataset.name, {});
+    history.replaceState(null, "", "#query=" + encodeURIComponent(li.dataset.name));
+  };
+  $("library").addEventListener("click", (e) => pick(e.target.closest("li")));
+  $("library").addEventListener("keydown", (e) => {
+    const li = e.target.closest("li");
+    if (e.key === "Enter" || e.key === " ") { e.preventDefault(); pick(li); }
+    else if (e.key === "ArrowDown" && li && li.nextElementSibling) { e.preventDefault(); li.nextElementSibling.focus(); }
+    else if (e.key === "ArrowUp" && li && li.previousElementSibling) { e.preventDefault(); li.previousElementSibling.focus(); }
   });
   $("run").addEventListener("click", run);
   $("query").addEventListener("input", updateLinks);
