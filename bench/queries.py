@@ -1,12 +1,18 @@
-"""Time every library query on a graph of about a million triples; print the medians.
+"""Time every library query on about a million statements, with and without each parameter.
 
-    python bench/queries.py [--docs 2600] [--seed 7] [--repeat 5] [--graph FILE] [--out FILE]
+    python bench/queries.py [--minutes 750] [--store DIR] [--texts DIR] [--repeat 3]
+    python bench/queries.py --facts [--docs 2600] [--out FILE]     # the older fact-level graph
+    python bench/queries.py --graph FILE                           # any built graph
 
-Without --graph, the graph is generated from facts (kg.extract.facts) through kg.graph.quads.document_quads,
-the path the extractors take, with every kind of fact at a realistic density, so the timings do
-not depend on how far the extractors have got. With --graph, any built graph is timed instead
-(e.g. `python bench/synth.py --docs 3000 --out /tmp/c && kg build /tmp/c -o /tmp/g.trig`).
-Each query runs once to warm up, then --repeat times; the time includes formatting as CSV.
+By default the graph is the store that `kg build --store` makes of `--minutes` synthetic minutes
+(bench/synth.py, seed --seed; 750 give about 1.1 million statements), built once into --store
+(default output/bench/queries-store) and reused; queries read it as `kg query` does (the on-disk
+store, read-only, its default graph the merge). `--facts` generates the graph from facts
+(kg.extract.facts) through kg.graph.quads.document_quads instead, so the timings do not depend on
+the extractors. `--texts DIR` times the .rq files in DIR in place of the library's of the same
+name (e.g. tests/data/queries_before, the texts before they were rewritten). Each query runs once
+to warm up, then --repeat times; the time is the median and includes formatting as CSV. Each
+query runs without parameters and then once with each parameter it declares.
 """
 
 from __future__ import annotations
@@ -27,12 +33,13 @@ sys.path.insert(0, str(ROOT))
 import pyoxigraph as ox  # noqa: E402
 
 from kg.extract import facts as F  # noqa: E402
+from kg.graph import disk  # noqa: E402
 from kg.graph.quads import PREFIXES, authority_quads, document_quads, vocabulary_quads  # noqa: E402
 from kg.graph.reference import official_quads  # noqa: E402
 from kg.graph.store import load, write_graph  # noqa: E402
 from kg.reading.document import Document  # noqa: E402
 from kg.reference.ofsted import official_inspections, statistical_neighbours  # noqa: E402
-from kg.sparql.library import format_result, library, merge_graphs, run  # noqa: E402
+from kg.sparql.library import Query, format_result, library, merge_graphs, parse_query_file, run  # noqa: E402
 
 CONCERNS = [
     "agency-staff",
@@ -216,7 +223,7 @@ def generate(docs: int, seed: int) -> list[ox.Quad]:
 
 
 PARAMS = {
-    "authority": "E08000032",
+    "authority": "E08000032",  # replaced by the authority with the most figures in the graph
     "judgement": "inadequate",
     "concern": "agency-staff",
     "unit": "percent",
@@ -226,15 +233,16 @@ PARAMS = {
     "as_of": "2020-01-01",
     "threshold": "40",
     "text": "agency",
-    "file": '"bench_00007.txt"',
+    "file": '"bench_00007.txt"',  # replaced by a file in the graph
+    "limit": "100",
+    "offset": "100",
 }
 
 
 def time_query(
-    store: ox.Store, name: str, params: dict[str, str], repeat: int, union: bool, cap: float
+    store: ox.Store, q: Query, params: dict[str, str], repeat: int, union: bool, cap: float
 ) -> str:
-    """'median ms | rows', measured in a forked child that the kernel stops after `cap` s."""
-    q = library()[name]
+    """'rows | median ms', measured in a forked child that the kernel stops after `cap` s."""
     r, w = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: a runaway query cannot be cancelled in-thread
@@ -256,13 +264,39 @@ def time_query(
     return got or f"? | > {cap * 1000:.0f} (stopped)"
 
 
+def minutes_store(root: Path, n: int, seed: int) -> Path:
+    """The store of `n` synthetic minutes, built with `kg build --store` unless already there."""
+    if disk.is_store(root):
+        return root
+    from run import corpus  # bench/run.py: the cached synthetic corpus
+
+    from kg.pipeline.incremental import build_store
+
+    t0 = time.perf_counter()
+    res = build_store([corpus(n, seed)], root)
+    took = time.perf_counter() - t0
+    print(f"built {res.summary()} ({res.statements} statements) into {root} in {took:.0f} s")
+    return root
+
+
+def pick(store: ox.Store, sparql: str) -> str | None:
+    head = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+    for sol in store.query(head + sparql):  # type: ignore[union-attr]
+        return str(sol[0].value)
+    return None
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--docs", type=int, default=2600)
+    ap.add_argument("--minutes", type=int, default=750, help="synthetic minutes in the store")
+    ap.add_argument("--store", type=Path, default=ROOT / "output" / "bench" / "queries-store")
+    ap.add_argument("--facts", action="store_true", help="time the fact-level generated graph instead")
+    ap.add_argument("--docs", type=int, default=2600, help="documents of the --facts graph")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--repeat", type=int, default=5)
-    ap.add_argument("--graph", type=Path, help="time this built graph instead of generating one")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--graph", type=Path, help="time this built graph file instead")
     ap.add_argument("--out", type=Path, default=ROOT / "output" / "bench" / "queries-graph.trig")
+    ap.add_argument("--texts", type=Path, help="a folder of .rq files timed in place of the library's")
     ap.add_argument("--only", nargs="*", help="query names to time (default: all)")
     ap.add_argument(
         "--union",
@@ -271,44 +305,44 @@ def main() -> None:
     )
     ap.add_argument("--cap", type=float, default=30.0, help="seconds after which a query is stopped")
     a = ap.parse_args()
-    if a.graph:
-        path = a.graph
-    else:
-        path = a.out
+    t0 = time.perf_counter()
+    if a.graph or a.facts:
+        path = a.graph or a.out
         if not path.exists():
-            t0 = time.perf_counter()
             write_graph(generate(a.docs, a.seed), path, PREFIXES)
             print(f"generated {a.docs} documents into {path} in {time.perf_counter() - t0:.1f} s")
-    t0 = time.perf_counter()
-    store = load([path])
-    quads = len(store)
-    print(f"loaded {quads} quads from {path} in {time.perf_counter() - t0:.1f} s")
-    if not a.union:
-        t1 = time.perf_counter()
-        merge_graphs(store)  # as kg serve does: the default graph is the merge (a set) of all graphs
-        print(f"merged them into {len(store) - quads} distinct triples in {time.perf_counter() - t1:.1f} s")
+            t0 = time.perf_counter()
+        store = load([path])
+        quads = len(store)
+        print(f"loaded {quads} quads from {path} in {time.perf_counter() - t0:.1f} s")
+        if not a.union:
+            t1 = time.perf_counter()
+            merge_graphs(store)  # as kg serve does: the default graph is the merge (a set) of all graphs
+            took = time.perf_counter() - t1
+            print(f"merged them into {len(store) - quads} distinct triples in {took:.1f} s")
+    else:
+        store, _ = disk.open_read(minutes_store(a.store, a.minutes, a.seed))
+        print(f"opened the store {a.store} ({len(store)} quads) in {time.perf_counter() - t0:.1f} s")
     print()
-    fact = next(
-        iter(
-            store.query(
-                f"SELECT ?f WHERE {{ ?f a <{PREFIXES['kg']}Figure> }} LIMIT 1",
-                use_default_graph_as_union=True,
-            )
-        )
-    )["f"]
-    PARAMS["fact"] = f"<{fact.value}>"
-    print("| query | rows | median ms | with parameters | rows | median ms |\n|---|---:|---:|---|---:|---:|")
+    fact = pick(store, "SELECT ?f WHERE { GRAPH ?g { ?f a kg:Figure } } LIMIT 1")
+    PARAMS["fact"] = f"<{fact}>"
+    most = "SELECT ?a { ?f a kg:Figure ; kg:authority ?a } GROUP BY ?a ORDER BY DESC(COUNT(?f)) ?a LIMIT 1"
+    top = pick(store, most)
+    if top:
+        PARAMS["authority"] = top.rsplit("/", 1)[-1]
+    file = pick(store, "SELECT ?n WHERE { ?d a kg:Document ; kg:fileName ?n } ORDER BY ?n LIMIT 1")
+    if file:
+        PARAMS["file"] = f'"{file}"'
+    texts = {p.stem: parse_query_file(p) for p in sorted(a.texts.glob("*.rq"))} if a.texts else {}
+    print("| query | parameters | rows | median ms |\n|---|---|---:|---:|")
     for name, q in sorted(library().items()):
         if a.only and name not in a.only:
             continue
-        line = f"| `{name}` | {time_query(store, name, {}, a.repeat, a.union, a.cap)} |"
-        params = {p.name: PARAMS[p.name] for p in q.params[:1]}
-        if params:
-            shown = ", ".join(f"{k}={v}" for k, v in params.items())
-            line += f" {shown} | {time_query(store, name, params, a.repeat, a.union, a.cap)} |"
-        else:
-            line += " | | |"
-        print(line, flush=True)
+        q = texts.get(name, q)
+        for params in [{}] + [{p.name: PARAMS[p.name]} for p in q.params]:
+            shown = ", ".join(f"{k}={v if k != 'fact' else '<a figure>'}" for k, v in params.items())
+            took = time_query(store, q, params, a.repeat, a.union, a.cap)
+            print(f"| `{name}` | {shown} | {took} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import difflib
 import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -111,6 +111,10 @@ def resolve(name_or_path: str) -> Query:
     )
 
 
+# parameters that page the answer (LIMIT and OFFSET) rather than bind a variable
+PAGING = ("limit", "offset")
+
+
 def bindings(query: Query, params: dict[str, str]) -> dict[ox.Variable, ox.NamedNode | ox.Literal]:
     declared = {p.name for p in query.params}
     out = {}
@@ -118,8 +122,27 @@ def bindings(query: Query, params: dict[str, str]) -> dict[ox.Variable, ox.Named
         if name not in declared:
             known = ", ".join(sorted(declared)) or "none"
             raise QueryError(f"query {query.name!r} has no parameter {name!r} (it takes: {known})")
-        out[ox.Variable(name)] = param_term(name, value)
+        term = param_term(name, value)
+        if name not in PAGING:
+            out[ox.Variable(name)] = term
     return out
+
+
+def paged(query: Query, params: dict[str, str]) -> Query:
+    """The query with LIMIT and OFFSET appended from its `limit` and `offset` parameters.
+
+    The values are checked whole numbers (param_term), so nothing else reaches the text; a
+    library query that declares them ends with its ORDER BY, where the clauses belong.
+    """
+    declared = {p.name for p in query.params}
+    clauses = [
+        f"{name.upper()} {int(param_term(name, params[name]).value)}"
+        for name in PAGING
+        if name in params and name in declared
+    ]
+    if not clauses:
+        return query
+    return replace(query, text=f"{query.text.rstrip()}\n{' '.join(clauses)}\n")
 
 
 def run(
@@ -127,6 +150,7 @@ def run(
 ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
     """Evaluate a library query; union=False reads the default graph only (see merge_graphs)."""
     subs: dict[ox.Variable, Any] = dict(bindings(query, params or {}))
+    query = paged(query, params or {})
     try:
         return store.query(query.text, use_default_graph_as_union=union, substitutions=subs)
     except SyntaxError as exc:

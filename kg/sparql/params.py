@@ -33,7 +33,7 @@ _LEXICAL = {
 _NOTATIONS = {"concern": "concern", "judgement": "judgement", "role": "role", "unit": "unit",
               "qualifier": "qualifier"}
 _KINDS = {"as_of": "date", "threshold": "number", "fact": "iri", "file": "text", "text": "text",
-          "kind": "text"}
+          "kind": "text", "limit": "count", "offset": "count"}
 
 
 def param_term(name: str, value: str) -> ox.NamedNode | ox.Literal:
@@ -53,6 +53,10 @@ def param_term(name: str, value: str) -> ox.NamedNode | ox.Literal:
         isinstance(term, ox.Literal) and term.datatype.value.removeprefix(_XSD) in ("integer", "decimal")
     ):
         raise ParamError(f"parameter {name}={value!r} is not a number; write e.g. 30 or 12.5")
+    if kind == "count" and not (
+        isinstance(term, ox.Literal) and term.datatype.value == _XSD + "integer" and int(term.value) >= 0
+    ):
+        raise ParamError(f"parameter {name}={value!r} is not a count; write a whole number, e.g. 100")
     if kind == "iri":
         if re.match(r"https?://\S+$", v):
             term = parse_term(f"<{v}>")

@@ -222,7 +222,7 @@ def run_remote(
     """Run a library query (or .rq file) at a SPARQL endpoint; format as `kg query` does."""
     q = queries.resolve(name)
     fmt = choose_format(q.form, fmt, None)
-    text = with_values(q, queries.bindings(q, params))
+    text = with_values(queries.paged(q, params), queries.bindings(q, params))
     fields = [("query", text)] + [("default-graph-uri", g) for g in kg_graphs(endpoint, timeout)]
     if q.form in ("CONSTRUCT", "DESCRIBE"):
         data = post_form(endpoint, fields, f"{N_TRIPLES}, text/turtle;q=0.5", timeout)
