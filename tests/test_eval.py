@@ -8,7 +8,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from kg.cli.main import main
-from kg.evaluate.score import TABLES, _match, date_match, norm, score_document, similar
+from kg.evaluate.matching import date_match, norm, similar
+from kg.evaluate.matching import match as _match
+from kg.evaluate.score import TABLES, score_document
 from tests.conftest import DATA, DEV_CORPUS, DEV_GOLD, needs_shared
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +10,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import InputError
+from kg.evaluate.matching import Score, brief, date_match, labels, match, norm, sets, similar  # noqa: F401
 from kg.graph.store import select
 from kg.pipeline.build import process, with_manifest
 from kg.reading.readers import MEDIA_TYPES, Source
@@ -43,135 +42,16 @@ TABLES = (
     "plans",
     "decisions",
 )
-_DROP = re.compile(r"\b(the|interim)\b")
-
-
-def norm(s: str) -> str:
-    s = s.lower().replace("\u2019", "'").replace("&", " and ")
-    s = re.sub(r"[^\w\s]", " ", s).replace("_", " ")
-    return re.sub(r"\s+", " ", _DROP.sub(" ", s)).strip()
-
-
-def similar(a: str, b: str) -> bool:
-    x, y = norm(a), norm(b)
-    if x == y:
-        return True
-    wa, wb = set(x.split()), set(y.split())
-    return bool(wa | wb) and len(wa & wb) / len(wa | wb) >= 0.75
-
-
-def date_match(gold: str | None, pred: str | None) -> bool:
-    if not gold:
-        return True
-    return pred is not None and pred != "" and (pred.startswith(gold) or gold.startswith(pred))
-
-
-@dataclass
-class Score:
-    predicted: int = 0
-    matched_pred: int = 0
-    core: int = 0
-    matched_core: int = 0
-    attrs: dict[str, list[int]] = field(default_factory=dict)  # name -> [right, total]
-    missed: list[str] = field(default_factory=list)  # core gold entries not found
-    extra: list[str] = field(default_factory=list)  # predictions matching no gold entry
-    outcomes: list[tuple[dict[str, Any], bool]] = field(default_factory=list)  # prediction, right?
-
-    def add(self, other: Score) -> None:
-        self.predicted += other.predicted
-        self.matched_pred += other.matched_pred
-        self.core += other.core
-        self.matched_core += other.matched_core
-        for k, (r, t) in other.attrs.items():
-            a = self.attrs.setdefault(k, [0, 0])
-            a[0] += r
-            a[1] += t
-
-    def attr(self, name: str, ok: bool) -> None:
-        a = self.attrs.setdefault(name, [0, 0])
-        a[0] += int(ok)
-        a[1] += 1
-
-    @property
-    def p(self) -> float:
-        return self.matched_pred / self.predicted if self.predicted else 1.0
-
-    @property
-    def r(self) -> float:
-        return self.matched_core / self.core if self.core else 1.0
-
-    @property
-    def f1(self) -> float:
-        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
-
-
-def _match(
-    golds: list[dict[str, Any]],
-    preds: list[dict[str, Any]],
-    ok: Callable[[dict[str, Any], dict[str, Any]], bool],
-    attrs: Callable[[Score, dict[str, Any], dict[str, Any]], None] | None = None,
-    exact: Callable[[dict[str, Any], dict[str, Any]], bool] | None = None,
-) -> Score:
-    """One-to-one greedy matching, core gold first; exact matches are paired before near ones."""
-    ordered = sorted(golds, key=lambda g: not g.get("core", True))
-    pairs: dict[int, int] = {}  # gold index -> prediction index
-    for test in [t for t in (exact, ok) if t]:
-        for gi, g in enumerate(ordered):
-            if gi in pairs:
-                continue
-            for i, p in enumerate(preds):
-                if i not in pairs.values() and test(g, p):
-                    pairs[gi] = i
-                    break
-    s = Score(predicted=len(preds), core=sum(1 for g in golds if g.get("core", True)))
-    s.matched_pred = len(pairs)
-    for gi, i in sorted(pairs.items()):
-        s.matched_core += int(ordered[gi].get("core", True))
-        if attrs:
-            attrs(s, ordered[gi], preds[i])
-    s.missed = [_brief(g) for gi, g in enumerate(ordered) if gi not in pairs and g.get("core", True)]
-    used = set(pairs.values())
-    s.extra = [_brief(p) for i, p in enumerate(preds) if i not in used]
-    s.outcomes = [(p, i in used) for i, p in enumerate(preds)]
-    return s
-
-
-def _brief(d: dict[str, Any]) -> str:
-    keep = {k: v for k, v in d.items() if v not in (None, "", []) and k not in ("core", "source", "quote")}
-    return ", ".join(f"{k}={v}" for k, v in keep.items() if not str(v).startswith("https://"))
-
-
-def _sets(gold: dict[str, list[Any]], preds: set[str]) -> Score:
-    core, ok = set(gold.get("core", [])), set(gold.get("core", [])) | set(gold.get("acceptable", []))
-    s = Score(len(preds), len(preds & ok), len(core), len(core & preds))
-    s.missed, s.extra = sorted(core - preds), sorted(preds - ok)
-    s.outcomes = [({"value": p}, p in ok) for p in sorted(preds)]
-    return s
-
-
-def _labels(gold: dict[str, list[list[str]]], preds: set[str]) -> Score:
-    entries = [(e, True) for e in gold.get("core", [])] + [(e, False) for e in gold.get("acceptable", [])]
-    golds: list[dict[str, Any]] = [{"spellings": e, "core": c} for e, c in entries]
-    rows = [{"label": p} for p in sorted(preds)]
-    s = _match(golds, rows, lambda g, p: any(similar(x, p["label"]) for x in g["spellings"]))
-    # a label that matches an already-matched entry's spelling is a repeat, not an error
-    s.matched_pred = sum(
-        1 for r in rows if any(similar(x, r["label"]) for g in golds for x in g["spellings"])
-    )
-    s.outcomes = [(r, any(similar(x, r["label"]) for g in golds for x in g["spellings"])) for r in rows]
-    return s
-
-
 def score_document(gold: dict[str, Any], tables: dict[str, list[dict[str, str]]]) -> dict[str, Score]:
     out: dict[str, Score] = {}
-    out["authorities"] = _sets(gold["authorities"], {r["gss"] for r in tables["authorities"]})
-    out["concerns"] = _sets(gold["concerns"], {r["concern"] for r in tables["concerns"]})
+    out["authorities"] = sets(gold["authorities"], {r["gss"] for r in tables["authorities"]})
+    out["concerns"] = sets(gold["concerns"], {r["concern"] for r in tables["concerns"]})
     items = [
         {"number": r["item_number"] or None, "title": r["item_title"], "item": r["item"]}
         for r in tables["meetings"]
         if r["item"]
     ]
-    out["items"] = _match(
+    out["items"] = match(
         gold.get("items", []),
         items,
         lambda g, p: (g.get("number") or None) == p["number"] and similar(g["title"], p["title"]),
@@ -203,10 +83,10 @@ def score_document(gold: dict[str, Any], tables: dict[str, list[dict[str, str]]]
             if g.get(k):
                 s.attr("date", date_match(g[k], p[k] or None))
 
-    out["inspections"] = _match(
+    out["inspections"] = match(
         gold.get("inspections", []), _dedupe(tables["inspections"], "inspection"), insp_ok, insp_attrs
     )
-    out["interventions"] = _match(
+    out["interventions"] = match(
         gold.get("interventions", []),
         _dedupe(tables["interventions"], "intervention"),
         lambda g, p: p["body"] in g["body"] and p["kind"] in g["kind"],
@@ -221,7 +101,7 @@ def score_document(gold: dict[str, Any], tables: dict[str, list[dict[str, str]]]
         if "interim" in g:
             s.attr("interim", (p["interim"] == "true") == bool(g["interim"]))
 
-    out["posts"] = _match(
+    out["posts"] = match(
         gold.get("posts", []),
         tables["posts"],
         lambda g, p: any(similar(t, p["title"]) for t in g["title"]),
@@ -229,7 +109,7 @@ def score_document(gold: dict[str, Any], tables: dict[str, list[dict[str, str]]]
         exact=lambda g, p: any(norm(t) == norm(p["title"]) for t in g["title"]),
     )
     people = _dedupe(tables["people"], "person")
-    out["people"] = _match(gold.get("people", []), people, lambda g, p: similar(g["name"], p["name"]))
+    out["people"] = match(gold.get("people", []), people, lambda g, p: similar(g["name"], p["name"]))
 
     def fig_ok(g: dict[str, Any], p: dict[str, str]) -> bool:
         return float(p["value"]) == float(g["value"]) and p["unit"] in g["unit"]
@@ -240,9 +120,10 @@ def score_document(gold: dict[str, Any], tables: dict[str, list[dict[str, str]]]
         if g.get("qualifier"):
             s.attr("figure qualifier", p["qualifier"] in g["qualifier"])
 
-    out["figures"] = _match(gold.get("figures", []), _dedupe(tables["figures"], "figure"), fig_ok, fig_attrs)
-    labels = {r[k] for r in tables["plans"] for k in ("plan_label", "workstream", "component") if r.get(k)}
-    out["plans"] = _labels(gold.get("plans", {}), labels)
+    out["figures"] = match(gold.get("figures", []), _dedupe(tables["figures"], "figure"), fig_ok, fig_attrs)
+    parts = ("plan_label", "workstream", "component")
+    plan_labels = {r[k] for r in tables["plans"] for k in parts if r.get(k)}
+    out["plans"] = labels(gold.get("plans", {}), plan_labels)
 
     def dec_attrs(s: Score, g: dict[str, Any], p: dict[str, str]) -> None:
         if g.get("owner"):
@@ -250,7 +131,7 @@ def score_document(gold: dict[str, Any], tables: dict[str, list[dict[str, str]]]
         if g.get("due"):
             s.attr("date", date_match(g["due"], p["due"] or None))
 
-    out["decisions"] = _match(
+    out["decisions"] = match(
         gold.get("decisions", []),
         _dedupe(tables["decisions"], "decision"),
         lambda g, p: p["kind"] in g["kind"] and similar(g["text"], p["text"]),
