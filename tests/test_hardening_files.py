@@ -131,6 +131,17 @@ def test_links_leaving_the_folder_are_refused_with_a_notice(tmp_path: Path) -> N
     assert len(notices) == 2 and all("outside" in n and "skipped" in n for n in notices)
 
 
+def test_a_loop_of_links_is_one_error_and_the_rest_is_read(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(MINUTES)
+    (folder / "self.txt").symlink_to(folder / "self.txt")  # a link to itself
+    (folder / "gone.txt").symlink_to(folder / "missing.txt")
+    found = scan_sources([folder])
+    assert [s.name for s in found.sources] == ["a.txt"]
+    assert len(found.errors) == 2 and all("leads nowhere" in e and "\n" not in e for e in found.errors)
+
+
 def test_an_unreadable_folder_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "in"
     (folder / "locked").mkdir(parents=True)

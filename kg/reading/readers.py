@@ -89,7 +89,14 @@ def _scan_folder(root: Path, found: Found) -> None:
     for rel, p in sorted(entries):
         suffix = p.suffix.lower()
         if suffix in MEDIA_TYPES:
-            if p.is_symlink() and not p.resolve().is_relative_to(inside):
+            target = p
+            if p.is_symlink():
+                try:
+                    target = p.resolve(strict=True)
+                except (OSError, RuntimeError):  # a loop of links, or a link to nothing
+                    found.errors.append(f"{shown(p)}: a link that leads nowhere (a loop?); remove or fix it")
+                    continue
+            if p.is_symlink() and not target.is_relative_to(inside):
                 found.notices.append(
                     f"{shown(p)}: skipped; it links to {shown(p.resolve())}, outside {shown(root)}"
                 )
