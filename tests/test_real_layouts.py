@@ -198,3 +198,16 @@ def test_a_framework_named_by_its_acronym_is_not_an_inspection() -> None:
         "Authority Children's Services Framework (ILACS).\n"
     )
     assert found == []
+
+
+def test_apologies_naming_councillors_are_not_items_and_document_lists_end_titles() -> None:
+    doc = make_doc(
+        "Apologies for Absence\n\nCouncillor Jo Pengelly \u2013 personal\n\nCouncillor Ed Trelawny - unwell\n\n"
+        "Declarations of Interests\n\nNone.\n\nFostering Update\n\nThe report was noted.\n"
+    )
+    assert [i.title for i in segments_of(doc).items] == [
+        "Apologies for Absence",
+        "Declarations of Interests",
+        "Fostering Update",
+    ]
+    assert _cut("Ofsted Inspection PDF 67 KB Additional documents:") == "Ofsted Inspection"

@@ -14,6 +14,7 @@ _TAIL = re.compile(
     r"(?:"
     r"(?:\s+pdf\s+icon)?\s+(?:pdf|docx?|xlsx?|pptx?|rtf|odt)\s+\d+(?:\.\d+)?\s*[kmg]b"  # pdf icon PDF 74 KB
     r"|\s+pdf\s+icon"
+    r"|\s+additional\s+documents\s*:?"  # the heading of the item's list of papers
     r"|\s*\(\s*\d+(?:\.\d+)?\s*[kmg](?:/?bytes|b)\s*\)"  # (172K/bytes), (85 KB)
     r"|[.,]?\s+view\s+(?:directions|the\s+full\s+minutes(?:\s+text)?(?:\s+for\s+item\s+\S+)?)"
     r"|\s*\(\s*\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*\)"  # (19.05): the time the item was taken

@@ -43,6 +43,7 @@ _RUN_IN = re.compile(
     r"^\s*(\d{1,4})\.?\s+(?:\(\1\)\s*)?(?P<h>[A-Z][A-Z0-9 ,'&/()]{3,160}?[A-Z0-9)])\s+-\s+"
     r"(?=[A-Z][a-z']*(?:\s+[A-Z][\w']*){0,3}\s+[a-z]+\b)"  # then prose: "The Director of ..."
 )
+_PERSON_LINE = re.compile(r"(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr|Professor)\s+[A-Z]")
 _LONE_NUMBER = re.compile(r"^\s*(?:item\s+)?(\d{1,4})(\.)?\s*$", re.IGNORECASE)
 _SECTION = re.compile(
     r"^\s*(?P<h>minutes|discussion|decisions?|resolved|resolution|recommended|recommendations?|"
@@ -310,7 +311,9 @@ def _unnumbered_heads(lines: list[tuple[int, int, str]]) -> list[tuple[int, str 
         words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3]
         capitalised = sum(1 for w in words if w[0].isupper())
         title_like = bool(words) and capitalised / len(words) >= 0.6 and text[0].isupper()
-        if i in anchors or (title_like and not BULLET_GLYPH.match(line) and not _SECTION.match(line)):
+        person = _PERSON_LINE.match(text)  # "Councillor Jo Bloggs - personal": an apology, not an item
+        plain = not person and not BULLET_GLYPH.match(line) and not _SECTION.match(line)
+        if i in anchors or (title_like and plain):
             lead = len(line) - len(line.lstrip())
             heads.append((i, None, start + lead, start + lead + len(text)))
     return heads
