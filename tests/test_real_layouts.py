@@ -202,7 +202,8 @@ def test_a_framework_named_by_its_acronym_is_not_an_inspection() -> None:
 
 def test_apologies_naming_councillors_are_not_items_and_document_lists_end_titles() -> None:
     doc = make_doc(
-        "Apologies for Absence\n\nCouncillor Jo Pengelly \u2013 personal\n\nCouncillor Ed Trelawny - unwell\n\n"
+        "Apologies for Absence\n\nCouncillor Jo Pengelly \u2013 personal\n\n"
+        "Councillor Ed Trelawny - unwell\n\n"
         "Declarations of Interests\n\nNone.\n\nFostering Update\n\nThe report was noted.\n"
     )
     assert [i.title for i in segments_of(doc).items] == [
