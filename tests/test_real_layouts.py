@@ -212,3 +212,12 @@ def test_apologies_naming_councillors_are_not_items_and_document_lists_end_title
         "Fostering Update",
     ]
     assert _cut("Ofsted Inspection PDF 67 KB Additional documents:") == "Ofsted Inspection"
+
+
+def test_it_was_resolved_that_is_a_sentence_kept_whole() -> None:
+    from kg.extract import decisions
+
+    doc = make_doc("Minutes\n\nIt was resolved that the minutes of the last meeting were a true record.\n")
+    assert [d.text for d in decisions.extract(doc)] == [
+        "It was resolved that the minutes of the last meeting were a true record."
+    ]

@@ -305,7 +305,7 @@ def _decisions(doc: Document) -> Iterator[Decision]:
                 stop = min(nxt.start if nxt else len(flat), (seg.item_at(b.start) or b).end)
             covered.append((b.start, stop))
             whole = stop == b.end and re.match(
-                r"\s*it\s+was\s+(?:resolved|agreed|decided)\s+to\b", flat[b.start : b.end], _I)
+                r"\s*it\s+was\s+(?:resolved|agreed|decided)\s+(?:to|that)\b", flat[b.start : b.end], _I)
             # "It was RESOLVED to approve ...": a sentence in itself, kept whole
             for entry in _section_entries(doc, "resolution", b.start if whole else m.end(), stop):
                 yield replace(entry, rule="decisions.resolved_inline")
