@@ -12,7 +12,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import InputError, KgError
-from kg.extract import extract_all
+from kg.extract import extract_all, extractors
 from kg.graph.quads import PREFIXES, authority_quads, document_quads, vocabulary_quads
 from kg.graph.reference import official_quads
 from kg.graph.store import write_store
@@ -93,6 +93,7 @@ def _done(sources: list[Source], jobs: int) -> Iterator[Done | str]:
         yield from map(read_extract_map, sources)
         return
     # Extraction is pure Python and CPU-bound: spread it over processes, keep input order.
+    extractors()  # loaded once here, so that the workers do not each load them
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(read_extract_map, sources, chunksize=8)
 

@@ -22,7 +22,7 @@ from urllib.parse import parse_qs
 import pyoxigraph as ox
 
 from kg.errors import KgError, QueryError
-from kg.graph.quads import PREFIXES
+from kg.graph.rdf import PREFIXES
 from kg.sparql import library as queries
 from kg.sparql.pool import TEXT, Answer, Pool
 from kg.sparql.remote import GRAPH_TYPES, SOLUTION_TYPES, first_keyword, negotiate, uses_service

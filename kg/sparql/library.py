@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape as _escape
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.graph.quads import PREFIXES
+from kg.graph.rdf import PREFIXES
 from kg.graph.store import load, on_disk
 from kg.resources import query_files
 from kg.sparql.formats import (  # noqa: F401 - cell, format_result and table_rows are re-exported

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
 from kg.graph.ns import BASE
-from kg.graph.quads import PREFIXES
+from kg.graph.rdf import PREFIXES
 from kg.sparql import http
 from kg.sparql import library as queries
 from kg.sparql.formats import choose_format

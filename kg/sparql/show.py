@@ -18,7 +18,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.graph.quads import PREFIXES
+from kg.graph.rdf import PREFIXES
 from kg.graph.store import load
 from kg.graph.validate import compact, source_texts
 
