@@ -221,3 +221,16 @@ def test_it_was_resolved_that_is_a_sentence_kept_whole() -> None:
     assert [d.text for d in decisions.extract(doc)] == [
         "It was resolved that the minutes of the last meeting were a true record."
     ]
+
+
+def test_elected_mayors_and_their_cabinets_are_posts_but_not_the_lord_mayor() -> None:
+    from kg.extract import posts
+
+    doc = make_doc(
+        "Councillor Penhale, Deputy Mayor with responsibility for Children's Services, said the Mayor "
+        "had approved the plan. The Lord Mayor sent apologies.\n"
+    )
+    assert [(p.title, p.role, p.holder) for p in posts.extract(doc)] == [
+        ("Deputy Mayor with responsibility for Children's Services", "cabinet-member", "Penhale"),
+        ("Mayor", "leader", None),
+    ]
