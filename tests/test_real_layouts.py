@@ -234,3 +234,18 @@ def test_elected_mayors_and_their_cabinets_are_posts_but_not_the_lord_mayor() ->
         ("Deputy Mayor with responsibility for Children's Services", "cabinet-member", "Penhale"),
         ("Mayor", "leader", None),
     ]
+
+
+def test_a_number_alone_on_its_line_belongs_to_the_next_item_not_to_this_decision() -> None:
+    from kg.extract import decisions
+
+    doc = make_doc(
+        "21.\n\nAppointment of Chair\n\nDecision\n\n\u00a0\n\nTo agree that Councillor Tamsin Roe be appointed "
+        "as Chair of this meeting.\n\n\u00a0\n\n22.\n\nMinutes\n\nDecision\n\nTo approve the minutes.\n"
+    )
+    items = segments_of(doc).items
+    assert [(i.number, doc.text[i.start : i.start + 3]) for i in items] == [("21", "21."), ("22", "22.")]
+    assert [d.text for d in decisions.extract(doc)] == [
+        "To agree that Councillor Tamsin Roe be appointed as Chair of this meeting.",
+        "To approve the minutes.",
+    ]

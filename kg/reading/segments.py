@@ -253,6 +253,15 @@ def _item_heads(lines: list[tuple[int, int, str]], pdf: bool) -> list[tuple[int,
     return heads or _unnumbered_heads(lines)
 
 
+def _head_start(lines: list[tuple[int, int, str]], li: int, number: str | None) -> int:
+    """Where an item begins: its title line, or the line above holding its number alone ("22.")."""
+    j = li - 1
+    while j >= 0 and not lines[j][2].strip():
+        j -= 1
+    lone = _LONE_NUMBER.match(lines[j][2]) if j >= 0 and number else None
+    return lines[j][0] if lone and lone.group(1) == number else lines[li][0]
+
+
 def _caps_wrap(title: str, nxt: str) -> bool:
     """An upper-case heading wrapped onto an upper-case line ("... HELP AND" / "PROTECTION, ...")."""
     t, n = title.strip(), nxt.strip()
@@ -346,8 +355,8 @@ def segment(doc: Document) -> Segments:
                 break  # a sentence under the heading, run on by the reflow, is not title
             t1 = lines[j][0] + len(lines[j][2].rstrip())
             j += 1
-        start = lines[li][0]
-        end = lines[heads[k + 1][0]][0] if k + 1 < len(heads) else len(text)
+        start = _head_start(lines, li, number)
+        end = _head_start(lines, heads[k + 1][0], heads[k + 1][1]) if k + 1 < len(heads) else len(text)
         if k + 1 < len(heads) and heads[k + 1][0] > 0:
             # the "Agenda item" line of the next item belongs to the next item
             above = lines[heads[k + 1][0] - 1][2]
