@@ -241,7 +241,8 @@ def test_a_number_alone_on_its_line_belongs_to_the_next_item_not_to_this_decisio
 
     doc = make_doc(
         "21.\n\nAppointment of Chair\n\nDecision\n\n\u00a0\n\n"
-        "To agree that Councillor Tamsin Roe be appointed as Chair of this meeting.\n\n\u00a0\n\n22.\n\nMinutes\n\nDecision\n\nTo approve the minutes.\n"
+        "To agree that Councillor Tamsin Roe be appointed as Chair of this meeting.\n\n\u00a0\n\n"
+        "22.\n\nMinutes\n\nDecision\n\nTo approve the minutes.\n"
     )
     items = segments_of(doc).items
     assert [(i.number, doc.text[i.start : i.start + 3]) for i in items] == [("21", "21."), ("22", "22.")]
