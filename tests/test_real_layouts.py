@@ -250,3 +250,11 @@ def test_a_number_alone_on_its_line_belongs_to_the_next_item_not_to_this_decisio
         "To agree that Councillor Tamsin Roe be appointed as Chair of this meeting.",
         "To approve the minutes.",
     ]
+
+
+def test_a_judgement_in_quotes_keeps_the_year_after_it() -> None:
+    from kg.extract.inspections import _read_judgements
+
+    doc = make_doc("The service was previously judged as \u2018good\u2019 in 2016.\n")
+    [j] = list(_read_judgements(doc.flat, 0, len(doc.flat)))
+    assert (j.notation, j.year) == ("good", "2016")

@@ -122,7 +122,8 @@ J_SUB = re.compile(r"\b(?:adoption|care\s+leavers?|leadership|leaders|children\s
                     r"\s+after|help\s+and\s+protection|experiences?|fostering|schools?|academy|providers?|"
                     r"homes?|partnership|board|LSCB)\b", _I)
 J_SUB_AFTER = re.compile(r"\s*(?:for|in)\s+(?:its\s+|the\s+)?(?:adoption|care\s+leavers|leader|help)", _I)
-J_YEAR = re.compile(r"\s*(?:judge?ment|rating)?\s*(?:of|in|from)\s+(20\d\d)\b", _I)
+# "judged 'good' in 2016": the year a judgement was given, after its closing quote if any
+J_YEAR = re.compile(r"['\"]?\s*(?:judge?ment|rating)?\s*(?:of|in|from)\s+(20\d\d)\b", _I)
 REPORTED = re.compile(r"\b(?:outcomes?|results?|findings?|report|letter|judge?ment|judged|rated|found|"
                        r"took\s+place|carried\s+out|undertaken|conducted|following|recent|received|published|response|"
                        r"recommendations?|areas?\s+for\s+(?:improvement|development))\b", _I)
