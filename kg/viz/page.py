@@ -21,7 +21,6 @@ from markupsafe import Markup
 
 from kg.errors import KgError
 from kg.viz import views
-from kg.viz.model import CLASS_KEYS
 from kg.viz.safe import html_text, script_json, script_source
 
 PHYSICS_MAX = 1000  # above this many nodes: positions from Python, physics off
@@ -98,11 +97,7 @@ def network_data(g: nx.DiGraph, authority_labels: dict[str, str]) -> dict[str, A
     """What the page script reads: compact, sorted, positions included."""
     ids = {n: i for i, n in enumerate(sorted(g))}
     size, cent, pos = views.sizes(g), views.centrality(g), views.layout(g)
-    present = [c for c in CLASS_KEYS if any(g.nodes[n]["cls"] == c for n in g)]
-    cidx = {c: i for i, c in enumerate(present)}
-    auths = sorted({a for n in g for a in g.nodes[n]["authorities"]},
-                   key=lambda a: (str(authority_labels.get(a) or a).casefold(), a))
-    aidx = {a: i for i, a in enumerate(auths)}
+    present, cidx, auths, aidx = views.indexes(g, authority_labels)
     nodes = []
     for n in sorted(g, key=ids.__getitem__):
         d = g.nodes[n]

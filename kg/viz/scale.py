@@ -16,7 +16,7 @@ import networkx as nx
 from kg.viz import views
 from kg.viz.forcelayout import force_layout
 from kg.viz.geo import place_of, places
-from kg.viz.model import CLASS_KEYS, Model
+from kg.viz.model import Model
 
 TIP_QUOTES = 1  # quotes per node in the overview's tooltip (the rest are on the pages)
 CELL_QUOTES = 3  # quotes per heat-map cell and authority
@@ -45,11 +45,7 @@ def overview_data(g: nx.DiGraph, style: dict[str, tuple[str, str]],
     deg = dict(g.degree())  # links, not mentions: concerns would dwarf the rest
     top = max((v for n, v in deg.items() if g.nodes[n]["cls"] != "Concern"), default=0) or 1
     topc = max((v for n, v in deg.items() if g.nodes[n]["cls"] == "Concern"), default=0) or 1
-    present = [c for c in CLASS_KEYS if any(g.nodes[n]["cls"] == c for n in g)]
-    cidx = {c: i for i, c in enumerate(present)}
-    auths = sorted({a for n in g for a in g.nodes[n]["authorities"]},
-                   key=lambda a: (str(authority_labels.get(a) or a).casefold(), a))
-    aidx = {a: i for i, a in enumerate(auths)}
+    present, cidx, auths, aidx = views.indexes(g, authority_labels)
     nodes = []
     for n in sorted(g, key=ids.__getitem__):
         d = g.nodes[n]

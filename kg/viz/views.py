@@ -185,3 +185,16 @@ def layout(g: nx.DiGraph, spacing: float = 46.0) -> dict[str, tuple[float, float
         my = (min(p[1] for p in pos.values()) + max(p[1] for p in pos.values())) / 2
         pos = {n: (round(px - mx, 1), round(py - my, 1)) for n, (px, py) in pos.items()}
     return pos
+
+
+def indexes(
+    g: nx.DiGraph, authority_labels: dict[str, str]
+) -> tuple[list[str], dict[str, int], list[str], dict[str, int]]:
+    """The classes present (in their fixed order) and the authorities (by label), each with its
+    index: the page scripts receive indices, not repeated names."""
+    classes = {d["cls"] for _, d in g.nodes(data=True)}
+    present = [c for c in CLASS_KEYS if c in classes]
+    auths = sorted({a for n in g for a in g.nodes[n]["authorities"]},
+                   key=lambda a: (str(authority_labels.get(a) or a).casefold(), a))
+    return present, {c: i for i, c in enumerate(present)}, auths, {a: i for i, a in enumerate(auths)}
+
