@@ -12,7 +12,7 @@ import pyoxigraph as ox
 from kg.errors import InputError
 from kg.evaluate.matching import Score, brief, date_match, labels, match, norm, sets, similar  # noqa: F401
 from kg.graph.store import select
-from kg.pipeline.build import process, with_manifest
+from kg.pipeline.build import process, read_manifest, with_manifest
 from kg.reading.readers import MEDIA_TYPES, Source
 from kg.sparql.library import as_set, library, run, table_rows
 
@@ -256,6 +256,7 @@ def evaluate(gold_dir: Path, corpus_dir: Path, manifest: Path | None = None) -> 
     checked, errors, details = 0, [], []
     rule_tally: dict[str, list[int]] = {}
     queries = library()
+    stated = read_manifest(manifest) if manifest else None  # read once for every document
     for gpath in golds:
         try:
             gold = json.loads(gpath.read_text(encoding="utf-8"))
@@ -269,7 +270,7 @@ def evaluate(gold_dir: Path, corpus_dir: Path, manifest: Path | None = None) -> 
                 raise InputError(f"{gpath}: its document {name} is not in {corpus_dir}")
             doc_path = cands[0]
         sources = [Source(doc_path, doc_path.name)]
-        result = process(with_manifest(sources, manifest)[0] if manifest else sources)
+        result = process(with_manifest(sources, manifest, stated)[0] if manifest else sources)
         if result.errors:
             raise InputError(result.errors[0])
         store = as_set(result.store)

@@ -17,7 +17,7 @@ from kg.graph.quads import PREFIXES, authority_quads, document_quads, vocabulary
 from kg.graph.reference import official_quads
 from kg.graph.store import write_store
 from kg.reading.document import Document
-from kg.reading.metadata import load_manifest
+from kg.reading.metadata import SourceMeta, load_manifest
 from kg.reading.readers import Found, Source, read_document, scan_sources
 from kg.reference.register import register
 
@@ -39,8 +39,8 @@ class BuildResult:
         return len(self.store)
 
 
-def with_manifest(sources: list[Source], manifest: Path) -> tuple[list[Source], list[str]]:
-    """The sources with what the manifest states about each; notices for lines that match none."""
+def read_manifest(manifest: Path) -> dict[str, SourceMeta]:
+    """The manifest's statements, each authority checked against the register."""
     stated = load_manifest(manifest)
     reg = register()
     for meta in set(stated.values()):
@@ -50,6 +50,15 @@ def with_manifest(sources: list[Source], manifest: Path) -> tuple[list[Source], 
                 f"{manifest}: authority {a!r} is not in the register; give its GSS code (e.g. E08000032) "
                 "or its name as the register spells it"
             )
+    return stated
+
+
+def with_manifest(
+    sources: list[Source], manifest: Path, stated: dict[str, SourceMeta] | None = None
+) -> tuple[list[Source], list[str]]:
+    """The sources with what the manifest states about each (read here unless `stated` is given,
+    as when one manifest serves many calls); notices for lines that match none."""
+    stated = read_manifest(manifest) if stated is None else stated
     out = [replace(s, meta=stated.get(s.name) or stated.get(Path(s.name).name)) for s in sources]
     names = {s.name for s in sources} | {Path(s.name).name for s in sources}
     missing = sorted(k for k in stated if k not in names and "/" not in k)
