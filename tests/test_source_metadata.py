@@ -38,6 +38,7 @@ def _build(tmp_path: Path, *extra: str) -> list[dict[str, str]]:
         ("https://democracy.hants.gov.uk/x", "E10000014"),
         ("https://modgov.lbbd.gov.uk/internet/mgAi.aspx", "E09000002"),
         ("https://democracy.npt.gov.uk/mgAi.aspx", "W06000012"),
+        ("https://democracy.bathnes.gov.uk/mgAi.aspx?ID=1", "E06000022"),  # a head word and initials
         ("https://www.example.com/minutes", None),
         ("https://democracy.gov.uk/", None),
         ("not an address", None),

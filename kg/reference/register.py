@@ -319,7 +319,7 @@ _HOST_NOISE = {
 _SHIRE_ABBREVIATIONS = {
     "hants": "hampshire", "herts": "hertfordshire", "oxon": "oxfordshire", "glos": "gloucestershire",
     "notts": "nottinghamshire", "northants": "northamptonshire", "salop": "shropshire",
-    "bathnes": "bath and north east somerset", "lancs": "lancashire", "leics": "leicestershire",
+    "lancs": "lancashire", "leics": "leicestershire",
 }  # fmt: skip
 _COUNCIL_SUFFIX = re.compile(r"(?:cc|council|mbc|cbc|bc|dc)$")
 
@@ -330,6 +330,21 @@ def _squashed_names() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for name, codes in register().names.items():
         out.setdefault(re.sub(r"[^a-z]", "", name.replace("&", "and")), set()).update(codes)
+    return out
+
+
+_SMALL_WORDS = {"and", "of", "the", "upon", "on"}
+
+
+@lru_cache(maxsize=1)
+def _head_and_initials() -> dict[str, set[str]]:
+    """Names written as their first word(s) and the initials of the rest, as hosts do:
+    "bathnes" (Bath and North East Somerset). Two initials at least, so one letter is no name."""
+    out: dict[str, set[str]] = {}
+    for name, codes in register().names.items():
+        words = [w for w in re.findall(r"[a-z]+", name) if w not in _SMALL_WORDS]
+        for k in range(1, len(words) - 1):
+            out.setdefault("".join(words[:k]) + "".join(w[0] for w in words[k:]), set()).update(codes)
     return out
 
 
@@ -352,6 +367,7 @@ def authority_from_address(url: str, on: str | None = None) -> str | None:
             codes = reg.names.get(full) if full else None
             codes = codes or tuple(squashed.get(cand, ())) or ((reg.acronyms[cand.upper()],) if cand.upper()
                                                                 in reg.acronyms else ())
+            codes = codes or tuple(_head_and_initials().get(cand, ()))
             if not codes and len(cand) >= 6:
                 # "westberks", "northlincs", "centralbeds": the start of one council's name
                 stem = cand[:-1] if cand.endswith("s") else cand
