@@ -112,21 +112,39 @@ def read_dates(doc: Document, s: int, e: int, ms: list[Mention], ref: str | None
         between = flat[x:y]
         return re.fullmatch(r"[\s\w']*", between) is not None and not re.search(r"\b(?:and|or)\b", between)
 
+    d_starts, d_ends = [d[0] for d in fieldwork], [d[1] for d in fieldwork]  # in text order
+    by_pos = sorted(ms, key=lambda o: o.pos)
+    starts = [o.pos for o in by_pos]
+    # "the 2019 focused visit": a date just before a mention is that mention's own
+    owner: dict[int, Mention] = {}
+    for a, b, *_ in fieldwork:
+        k = bisect_left(starts, b)
+        if k < len(by_pos) and starts[k] - b <= 12 and not by_pos[k].listed and _joined(b, starts[k]):
+            owner[a] = by_pos[k]
+
+    def others_between(x: int, y: int, m: Mention) -> bool:
+        inside = bisect_left(starts, y) - bisect_left(starts, x)
+        return inside - int(x <= m.pos < y) > 0
+
     for m in ms:  # the first date after the mention in its clause, else one just before it
         def clear(x: int, y: int, m: Mention = m) -> bool:
-            return not BREAK.search(flat[x:y]) and not any(x <= o.pos < y for o in ms if o is not m)
+            return not BREAK.search(flat[x:y]) and not others_between(x, y, m)
 
         def owned(d: tuple[int, int, str, str | None, bool], m: Mention = m) -> bool:
-            # "the 2019 focused visit": a date just before another mention is that mention's own
-            return any(o is not m and not o.listed and 0 <= o.pos - d[1] <= 12 and _joined(d[1], o.pos)
-                       for o in ms)
+            return owner.get(d[0], m) is not m
 
-        after = [d for d in fieldwork if d[0] >= m.end and _gap(m.end, d[0]) <= 160
-                 and clear(m.end, d[0]) and not ELSEWHEN.search(flat, m.end, d[0]) and not owned(d)]
-        close = [d for d in fieldwork if d[1] <= m.pos and m.pos - d[1] <= 45 and clear(d[1], m.pos)]
+        after = []
+        for fw in fieldwork[bisect_left(d_starts, m.end) :]:
+            # each test only fails more as dates lie further on: stop at the first that fails
+            if _gap(m.end, fw[0]) > 160 or not clear(m.end, fw[0]) or ELSEWHEN.search(flat, m.end, fw[0]):
+                break
+            if not owned(fw):
+                after.append(fw)
+        near = fieldwork[bisect_left(d_ends, m.pos - 45) : bisect_right(d_ends, m.pos)]
+        close = [fw for fw in near if clear(fw[1], m.pos)]
         # "the 2018 Ofsted inspection": a year right before the mention is its own
-        tight = [d for d in close if m.pos - d[1] <= 12 and _joined(d[1], m.pos)] if not m.listed else []
-        pick = next((d for d in tight[::-1] + after + close[::-1] if d[0] not in used), None)
+        tight = [fw for fw in close if m.pos - fw[1] <= 12 and _joined(fw[1], m.pos)] if not m.listed else []
+        pick = next((fw for fw in tight[::-1] + after + close[::-1] if fw[0] not in used), None)
         if pick:
             used.add(pick[0])
             m.start, m.end_date, m.inferred = pick[2], pick[3], pick[4]
