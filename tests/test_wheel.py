@@ -112,6 +112,9 @@ def test_installed_kg_works_outside_the_checkout(
     assert "kg:LocalAuthority" in shown and "E06000002" in shown
     report = _run([kg, "validate"], tmp_path, env)
     assert "conforms" in report
+    data = ROOT / "tests" / "data"
+    scores = _run([kg, "eval", str(data / "gold"), str(data / "minutes")], tmp_path, env)
+    assert re.search(r"micro \(15 documents\): P=\d\.\d+ R=\d\.\d+ F1=\d\.\d+", scores), scores
 
     site = _run([kg, "viz", "-o", "site"], tmp_path, env)
     assert "wrote" in site and (tmp_path / "site" / "index.html").exists()

@@ -1,6 +1,8 @@
-"""Plain facts read from minutes. No RDF here: kg/graph.py maps these to triples.
+"""Plain facts read from minutes. No RDF here: kg/graph/quads.py maps these to triples.
 
-Every fact carries the Span that supports it: ``doc.text[span.start:span.end] == span.quote``.
+Every fact carries the Span that supports it: ``doc.text[span.start:span.end] == span.quote``,
+and ``rule``: the extractor and the named rule of it that produced the fact ("posts.head_dir"),
+which the graph keeps (kg:rule) so that kg eval can report precision per rule.
 Vocabulary fields hold notations from ontology/vocabularies.yaml. Dates are ISO 8601 strings at
 the precision the text gives ("2013-01-07", "2018-09", "2017").
 """
@@ -22,7 +24,7 @@ class AuthorityMention:
     gss: str
     primary: bool  # the authority whose minutes these are
     span: Span
-    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+    rule: str = ""
 
 
 
@@ -36,7 +38,7 @@ class StatedAuthority:
     gss: str
     origin: str
     value: str
-    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+    rule: str = ""
 
 
 
@@ -48,7 +50,7 @@ class MeetingInfo:
     date: str | None = None
     venue: str | None = None
     contact: str | None = None
-    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+    rule: str = ""
 
 
 
@@ -61,7 +63,7 @@ class AgendaItem:
     start: int  # the item's extent in the text
     end: int
     truncated: bool = False
-    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+    rule: str = ""
 
 
 
@@ -78,7 +80,7 @@ class Inspection:
     ordinal: int | None = None
     focus: str | None = None
     gss: str | None = None  # None: the document's own authority
-    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+    rule: str = ""
 
 
 
@@ -89,7 +91,7 @@ class Intervention:
     span: Span
     date: str | None = None
     gss: str | None = None
-    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+    rule: str = ""
 
 
 
@@ -102,7 +104,7 @@ class Post:
     holder: str | None = None
     contribution: str | None = None  # presented | reported | answered | ... in the span's item
     gss: str | None = None
-    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+    rule: str = ""
 
 
 
@@ -112,7 +114,7 @@ class Person:
     span: Span
     post_title: str | None = None
     capacity: str | None = None  # contact | apologies | author | councillor | guest | present
-    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+    rule: str = ""
 
 
 
@@ -124,7 +126,7 @@ class PlanElement:
     component: str | None = None
     responds_to: str | None = None  # inspection type notation the plan answers, if said
     board: bool = False  # an improvement board rather than a plan
-    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+    rule: str = ""
 
 
 
@@ -132,7 +134,7 @@ class PlanElement:
 class ConcernMention:
     concern: str
     span: Span
-    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+    rule: str = ""
 
 
 
@@ -143,7 +145,7 @@ class Figure:
     span: Span
     concern: str | None = None
     qualifier: str = "actual"
-    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+    rule: str = ""
 
 
 
@@ -155,7 +157,7 @@ class Decision:
     number: str | None = None
     owner: str | None = None  # post title responsible
     due: str | None = None
-    rule: str = ""  # the extractor and named rule that produced it, e.g. "posts.head_dir"
+    rule: str = ""
 
 
 
