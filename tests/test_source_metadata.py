@@ -77,7 +77,9 @@ def test_an_html_page_with_a_canonical_council_address_resolves_its_authority(tm
 def test_a_text_listed_in_a_manifest_resolves_its_authority(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "item.txt").write_text(ITEM, encoding="utf-8")
-    assert _build(tmp_path) == []  # no council named: no inspection can be placed
+    # no council named: the inspection is still reported, with no authority until one is given
+    [row] = _build(tmp_path)
+    assert (row["authority"], row["type"], row["start"]) == ("", "focused-visit", "2021-05-12")
     manifest = tmp_path / "sources.csv"
     manifest.write_text(
         "file,url,authority,committee,date\nitem.txt,,Plymouth City Council,,\n", encoding="utf-8"
@@ -107,3 +109,18 @@ def test_a_bad_manifest_is_one_line_naming_it(tmp_path: Path, content: str, need
     assert r.exit_code != 0
     assert needle in r.output and "m.csv" in r.output and "Traceback" not in r.output
     assert not (tmp_path / "g.ttl").exists()
+
+
+def test_inspections_of_two_unnamed_councils_stay_apart_and_conform(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ITEM, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(ITEM.replace("care leavers", "the front door"), encoding="utf-8")
+    rows = _build(tmp_path)
+    assert len(rows) == 2 and len({r["inspection"] for r in rows}) == 2
+    assert {r["authority"] for r in rows} == {""}
+    # an authority parameter keeps only that authority's inspections
+    out = tmp_path / "graph.trig"
+    q = CliRunner().invoke(main, ["query", "inspections", "-g", str(out), "-f", "csv", "-p", "authority=E06000026"])
+    assert q.exit_code == 0 and list(csv.DictReader(io.StringIO(q.output))) == []
+    v = CliRunner().invoke(main, ["validate", "-g", str(out)])
+    assert v.exit_code == 0, v.output

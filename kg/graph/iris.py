@@ -35,6 +35,12 @@ def item(meeting_iri: str, number: str | None, title: str) -> str:
     return f"{meeting_iri}/item/{slug(number) if number else slug(title, 60)}"
 
 
+def unknown_authority(sha256: str) -> str:
+    """The key of the council whose minutes a document is when the text never names it: scoped
+    to the document, so that two unnamed councils' inspections are never merged."""
+    return f"doc-{sha256[:16]}"
+
+
 def inspection(gss: str, inspectorate: str, type_: str, start: str | None, ordinal: int | None) -> str:
     when = start or (f"visit-{ordinal}" if ordinal else "undated")
     return f"{ID}inspection/{gss}/{inspectorate}/{type_}/{when}"

@@ -144,20 +144,21 @@ def _item(ctx: _Context, f: F.AgendaItem) -> None:
 
 
 def _inspection(ctx: _Context, f: F.Inspection) -> None:
+    # Minutes that never name their council still report its inspections: the node is then
+    # scoped to the document and has no kg:authority (a manifest or the page's address gives one).
     gss = f.gss or ctx.primary
-    if not gss:
-        return
     g = ctx.g
-    record = official_match(gss, f)
+    record = official_match(gss, f) if gss else None
     # A matched inspection takes the record's start date for its IRI, so that every document
     # that mentions it, at whatever precision, names the same node.
     start = record.start if record else f.start
-    node = iris.inspection(gss, f.inspectorate, f.type, start, f.ordinal)
+    key = gss or iris.unknown_authority(ctx.doc.sha256)
+    node = iris.inspection(key, f.inspectorate, f.type, start, f.ordinal)
     ctx.inspections.setdefault(f.type, node)
-    if record:
+    if gss and record:
         g.add(node, KG.matchesRecord, iris.official_record(gss, record.start))
     g.add(node, RDF.type, KG.Inspection)
-    g.add(node, KG.authority, iris.authority(gss))
+    g.opt(node, KG.authority, N(iris.authority(gss)) if gss else None)
     g.add(node, KG.inspectorate, concept("inspectorate", f.inspectorate))
     g.add(node, KG.inspectionType, concept("inspection-type", f.type))
     g.opt(node, KG.startDate, date_lit(f.start) if f.start else None)
@@ -172,12 +173,11 @@ def _inspection(ctx: _Context, f: F.Inspection) -> None:
 
 
 def _intervention(ctx: _Context, f: F.Intervention) -> None:
-    gss = f.gss or ctx.primary
-    if not gss:
-        return
-    g, node = ctx.g, iris.intervention(gss, f.body, f.kind, f.date)
+    gss = f.gss or ctx.primary  # as for inspections: no kg:authority when the text names none
+    key = gss or iris.unknown_authority(ctx.doc.sha256)
+    g, node = ctx.g, iris.intervention(key, f.body, f.kind, f.date)
     g.add(node, RDF.type, KG.Intervention)
-    g.add(node, KG.authority, iris.authority(gss))
+    g.opt(node, KG.authority, N(iris.authority(gss)) if gss else None)
     g.add(node, KG.interventionBody, concept("intervention-body", f.body))
     g.add(node, KG.interventionKind, concept("intervention-kind", f.kind))
     g.opt(node, KG.date, date_lit(f.date) if f.date else None)
