@@ -258,3 +258,38 @@ def test_a_judgement_in_quotes_keeps_the_year_after_it() -> None:
     doc = make_doc("The service was previously judged as \u2018good\u2019 in 2016.\n")
     [j] = list(_read_judgements(doc.flat, 0, len(doc.flat)))
     assert (j.notation, j.year) == ("good", "2016")
+
+
+def _meeting(text: str) -> tuple[str | None, str | None]:
+    doc = make_doc(text)
+    [m] = list(meeting.extract(doc))
+    assert doc.text[m.span.start : m.span.end] == m.span.quote
+    return m.committee, m.date
+
+
+def test_an_item_page_listing_its_meeting_under_the_title() -> None:
+    text = (
+        "Agenda item\nFoster Carer Allowances\n"
+        "- Meeting of Special, Children's Overview Panel, Tuesday, 4th May, 2021 6.30 p.m. (Item 7.2)\n"
+        "- View the background to item 7.2\nMinutes:\nThe Panel agreed the new rates.\n"
+    )
+    assert _meeting(text) == ("Special, Children's Overview Panel", "2021-05-04")
+    [it] = list(items.extract(make_doc(text)))
+    assert (it.number, it.title) == ("7.2", "Foster Carer Allowances")
+
+
+def test_a_meeting_page_headed_by_its_name_a_dash_and_the_weekday() -> None:
+    # whatever the name's head word: the dash and the weekday make it the meeting's name
+    text = (
+        "Agenda and minutes\n\nLeaders' Session with Ward Councillors - Monday 7 June 2021 4.00 p.m.\n\n"
+        "Venue: Town Hall\n\nItems\nNo. Item\n\n1.\n\nWelcome\n\nMinutes:\n\nThe Leader opened it.\n"
+    )
+    assert _meeting(text) == ("Leaders' Session with Ward Councillors", "2021-06-07")
+    # a page label before the name is not part of it
+    text = text.replace("Leaders' Session with Ward Councillors", "Agenda and minutes - Cabinet")
+    assert _meeting(text)[0] == "Cabinet"
+
+
+def test_the_word_minutes_between_a_name_and_its_date_is_the_pages_label() -> None:
+    text = "Cabinet Member for Fostering - Minutes - 9 March 2012\n\n12  FOSTERING - The report was noted.\n"
+    assert _meeting(text) == ("Cabinet Member for Fostering", "2012-03-09")

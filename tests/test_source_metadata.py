@@ -120,7 +120,8 @@ def test_inspections_of_two_unnamed_councils_stay_apart_and_conform(tmp_path: Pa
     assert {r["authority"] for r in rows} == {""}
     # an authority parameter keeps only that authority's inspections
     out = tmp_path / "graph.trig"
-    q = CliRunner().invoke(main, ["query", "inspections", "-g", str(out), "-f", "csv", "-p", "authority=E06000026"])
+    args = ["query", "inspections", "-g", str(out), "-f", "csv", "-p", "authority=E06000026"]
+    q = CliRunner().invoke(main, args)
     assert q.exit_code == 0 and list(csv.DictReader(io.StringIO(q.output))) == []
     v = CliRunner().invoke(main, ["validate", "-g", str(out)])
     assert v.exit_code == 0, v.output

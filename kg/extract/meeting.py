@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extract.common import fold, span
-from kg.extract.dates import all_dates, parse_date
+from kg.extract.dates import DAY_MONTH_YEAR, all_dates, parse_date
 from kg.extract.facts import MeetingInfo
 from kg.reading.document import Document
 from kg.reading.furniture import content_end
@@ -33,7 +33,7 @@ _HELD = (
     re.compile(_HELD_HEAD + r"(?:,?\s+(?P<rest>(?:on|at|in)\b.*)|\s*$)", re.I),
 )
 _COMMITTEE = re.compile(
-    r"\b(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum|Commission|Executive|Assembly|"
+    r"\b(?:Committee|Sub-Committee|Sub-?group|Panel|Board|Cabinet|Forum|Commission|Executive|Assembly|"
     r"Council\s+Meeting|Full\s+Council)\b|\bMeeting\s+of\s+(?:the\s+)?(?:[A-Z][\w'&-]*\s+){0,3}Council\b"
 )
 _VENUE_LINE = re.compile(
@@ -51,6 +51,11 @@ _PLACE_IN = re.compile(
 _VENUE_TAIL = re.compile(r"[\s,]+(?i:on|at|from|commencing|starting)?[\s,]*$")
 # A page for one agenda item: "Meeting: 27/01/2020 - Children's Panel (Item 45.)".
 _ITEM_PAGE = re.compile(r"^[ \t]*Meeting\s*:\s*(?P<v>.+?)\s*(?:\((?i:item)\s*[\w.]*\)\s*)?$", re.M)
+# ... or, listed under its title: "- Meeting of Cabinet, Thursday, 9th March, 2017 6.00 p.m. (Item 5.1)"
+_ITEM_PAGE_OF = re.compile(
+    r"^[ \t]*(?:[-\u2013\u2022\u00b7*][ \t]+)?Meeting\s+of\s+(?P<v>.+?)\s*(?:\((?i:item)\s*[\w.]*\)\s*)?$",
+    re.M,
+)
 _DASH_SEP = re.compile(r"\s+-\s+")
 _NEXT_LABEL = re.compile(r"\s+(?=(?i:time|venue|place|location|date|contact)\s*:)")
 _PHONE = re.compile(r"[\s,;]+(?:Tel(?:ephone)?|Phone|E-?mail|Direct\s+line)\b.*$", re.IGNORECASE)
@@ -60,8 +65,18 @@ _HELD_DATED = re.compile(r"^[ \t]*(?:the\s+)?meeting\s+(?:was\s+)?held\s+(?:on\s
 _MEETING_HELD = re.compile(r"^[ \t]*(?:the\s+)?meeting\s+(?:was\s+)?held\s+(?P<rest>(?:in|at)\b.*)$", re.I)
 # What separates a committee from the date that follows it: "Cabinet - Thursday, ".
 _DATE_LEAD = re.compile(r"[\s,:\-|]*(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$", re.I)
+# "Cabinet Member - Minutes - 9 March 2012": the word that labels the page, not the meeting
+# "Agenda and minutes - Cabinet - Thursday, ...": the page's label before the meeting's name
+_PAGE_LABEL = re.compile(
+    r"^\s*(?i:agenda(?:,?\s+(?:and|&)\s+(?:draft\s+)?minutes)?|(?:draft\s+)?minutes|decisions)\s+[-|]\s+"
+)
+_MINUTES_TAIL = re.compile(r"\s+[-|]\s+(?i:(?:draft\s+)?minutes)\s*$")
+_DASH_WEEKDAY = re.compile(r"\S\s+[-|]\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_TITLE_WORDS = re.compile(r"^[A-Z][\w'&,()-]*(?:\s+[\w'&,()-]+){0,14}$")
 # ">" marks a web page's breadcrumb trail ("Meetings > Cabinet > Issue"), not a committee's name.
 _NOT_COMMITTEE = re.compile(r":|>|\bCouncillors?\b|\bagenda\b|\bitems?\b|^\s*\d", re.IGNORECASE)
+# ... though a meeting may be one "with Councillors"
+_NOT_NAME = re.compile(r":|>|\bagenda\b|\bitems?\b|^\s*\d", re.IGNORECASE)
 
 
 def _is_committee(line: str) -> bool:
@@ -123,19 +138,24 @@ def _held(doc: Document, s: int, fline: str, found: dict[str, str]) -> bool:
     return False
 
 
-def _committee_name(head: str) -> str | None:
+def _committee_name(head: str, tail: str = "") -> str | None:
     """ "Cabinet - Thursday, ": the committee a line names before the date on it, if it names one."""
-    name = _DATE_LEAD.sub("", head)
+    name = _PAGE_LABEL.sub("", _MINUTES_TAIL.sub("", _DATE_LEAD.sub("", head)))
     if name.strip() and _is_committee(name) and not _NOT_COMMITTEE.search(name) and len(name) <= 120:
+        return name
+    # A council website's meeting page heads itself "<name> - Tuesday, 2nd October, 2018": the
+    # dash and the weekday say the name is the meeting's, whatever its head word.
+    if _DASH_WEEKDAY.search(head + tail[:10]) and _TITLE_WORDS.match(name) and not _NOT_NAME.search(name):
         return name
     return None
 
 
-def _committee_before(doc: Document, s: int, head: str, found: dict[str, str]) -> None:
-    name = _committee_name(head)
+def _committee_before(doc: Document, s: int, head: str, found: dict[str, str], tail: str = "") -> None:
+    name = _committee_name(head, tail)
     if name and "committee" not in found:
-        lead = len(head) - len(head.lstrip())
-        found["committee"] = fold(doc.text[s + lead : s + len(name)])
+        name = name.strip()
+        lead = head.index(name)
+        found["committee"] = fold(doc.text[s + lead : s + lead + len(name)])
         found.setdefault("title", found["committee"])
 
 
@@ -179,11 +199,29 @@ def _field(doc: Document, s: int, line: str, f: re.Match[str], found: dict[str, 
     return None
 
 
+def _meeting_of_line(doc: Document, pos: int, found: dict[str, str], used: list[tuple[int, int]]) -> bool:
+    """ "Meeting of Cabinet, Thursday, 9th March, 2017 6.00 p.m.": the committee, then the date."""
+    m = _ITEM_PAGE_OF.match(doc.norm, pos)
+    d = DAY_MONTH_YEAR.search(m.group("v")) if m else None
+    if not m or not d or not d.group(3):
+        return False
+    date = parse_date(d.group(0))
+    head = m.group("v")[: d.start()]
+    committee = head[: len(head) - len(_DATE_LEAD.search(head).group(0))]  # type: ignore[union-attr]
+    if not date or len(date) != 10 or not committee or _NOT_COMMITTEE.search(committee):
+        return False
+    cs = m.start("v")
+    found.setdefault("committee", fold(doc.text[cs : cs + len(committee)]))
+    found.setdefault("date", date)
+    used.append((m.start("v"), m.end("v")))
+    return True
+
+
 def _meeting_line(doc: Document, pos: int, found: dict[str, str], used: list[tuple[int, int]]) -> bool:
     """ "Meeting: 22/09/2020 - Cabinet (Item 8)": the date and committee of an item's page."""
     m = _ITEM_PAGE.match(doc.norm, pos)
     if not m:
-        return False
+        return _meeting_of_line(doc, pos, found, used)
     value = m.group("v")
     sep = _DASH_SEP.search(value)
     date = parse_date(value[: sep.start()] if sep else value)
@@ -199,7 +237,8 @@ def _meeting_line(doc: Document, pos: int, found: dict[str, str], used: list[tup
 
 def _item_page(doc: Document, end: int, found: dict[str, str], used: list[tuple[int, int]]) -> None:
     """A "Meeting: <date> - <committee>" line just inside a single agenda item's page."""
-    m = _ITEM_PAGE.search(doc.norm, max(end, 0), min(len(doc.norm), max(end, 0) + 400))
+    lo, hi = max(end, 0), min(len(doc.norm), max(end, 0) + 400)
+    m = _ITEM_PAGE.search(doc.norm, lo, hi) or _ITEM_PAGE_OF.search(doc.norm, lo, hi)
     if not m or not _meeting_line(doc, m.start(), found, used):
         return
     # the labelled lines that follow it on such a page: "Venue: ...", "Contact: ..."
@@ -216,9 +255,7 @@ def _item_page(doc: Document, end: int, found: dict[str, str], used: list[tuple[
 
 
 def extract(doc: Document) -> Iterator[MeetingInfo]:
-    start, end = _region(doc)
-    if end <= start:
-        return
+    start, end = _region(doc)  # empty on a page that opens with its item: see _item_page
     flat = doc.flat
     found: dict[str, str] = {}
     used: list[tuple[int, int]] = []
@@ -247,11 +284,12 @@ def extract(doc: Document) -> Iterator[MeetingInfo]:
         fe = cut.start() if cut else fe
         fline = flat[s:fe]  # the line with its hard-wrapped continuation
         dates = all_dates(fline)
-        lead = bool(dates) and (dates[0][0] <= 12 or _committee_name(fline[: dates[0][0]]) is not None)
+        head, tail = (fline[: dates[0][0]], fline[dates[0][0] :]) if dates else ("", "")
+        lead = bool(dates) and (dates[0][0] <= 12 or _committee_name(head, tail) is not None)
         if _held(doc, s, fline, found) or (lead and len(fline) <= 160 and "date" not in found):
             if dates and "date" not in found:
                 found["date"] = dates[0][2]
-                _committee_before(doc, s, fline[: dates[0][0]], found)
+                _committee_before(doc, s, head, found, tail)
                 venue = _venue_from(fline[dates[0][1] :])
                 if venue:
                     found.setdefault("venue", venue)

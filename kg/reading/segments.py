@@ -37,7 +37,7 @@ _PROCEDURAL = re.compile(
     re.IGNORECASE,
 )
 # "Meeting: 03/06/2019 - Cabinet (Item 12)": the item number on a single-item page
-_ITEM_REF = re.compile(r"\((?:agenda\s+)?item\s+(\d{1,4}[a-z]?)\.?\)", re.IGNORECASE)
+_ITEM_REF = re.compile(r"\((?:agenda\s+)?item\s+(\d{1,4}(?:\.\d{1,2})?[a-z]?)\.?\)", re.IGNORECASE)
 # An upper-case heading that runs into the minute on its line: "65 (65) FOSTERING FEES - The ..."
 _RUN_IN = re.compile(
     r"^\s*(\d{1,4})\.?\s+(?:\(\1\)\s*)?(?P<h>[A-Z][A-Z0-9 ,'&/()]{3,160}?[A-Z0-9)])\s+-\s+"
