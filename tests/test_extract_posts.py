@@ -458,3 +458,14 @@ def test_the_minister_is_the_one_minister_named() -> None:
                      "to the Minister within three months.")
     sos = "Secretary of State for Education"
     assert set(found) & {sos, "Minister"} == {sos}
+
+
+def test_one_post_whether_minutes_write_of_or_for_service_or_services() -> None:
+    # Minutes write one title several ways within a page; they are one post, not three.
+    text = (
+        "The Director of Family Services presented the report. Later the Director for Family Service "
+        "answered questions, and the Director of the Family Services thanked members.\n"
+    )
+    out = list(posts.extract(make_doc(text)))
+    assert len({posts.post_key(p.title) for p in out}) == 1
+    assert posts.post_key("Head of Safeguarding") != posts.post_key("Head of Quality Assurance")

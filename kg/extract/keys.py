@@ -15,8 +15,14 @@ def slug(s: str, limit: int = 80) -> str:
     return s[:limit].rstrip("-") or "x"
 
 
+# Words that minutes add or drop in one title: "Director of/for Children's Service(s)".
+_LINKS = re.compile(r"-(?:of|for|the)(?=-)")
+
+
 def post_key(title: str) -> str:
-    """Normalised title: interim-ness is a property of the post holder's tenure, not the post."""
+    """Normalised title: interim-ness is a property of the post holder's tenure, not the post;
+    linking words and a plural "services" do not make another post."""
     t = _INTERIM.sub("", title)
     t = re.sub(r"\bchildren\s+social\b", "childrens social", t, flags=re.IGNORECASE)
-    return slug(re.sub(r"^the\s+", "", t.strip(), flags=re.IGNORECASE))
+    key = slug(re.sub(r"^the\s+", "", t.strip(), flags=re.IGNORECASE))
+    return re.sub(r"\bservices\b", "service", _LINKS.sub("", _LINKS.sub("", key)))
