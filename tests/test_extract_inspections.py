@@ -511,3 +511,21 @@ def test_found_services_to_be_requiring_improvement() -> None:
     f = one("The Council's last standard inspection, in March 2019, had found services to be requiring "
             "improvement to be good.")
     assert f.judgement == "requires-improvement"
+
+
+def test_days_without_years_read_against_a_numeric_meeting_date() -> None:
+    # the item page gives its meeting as 03/05/2022; the days in the text take that year
+    text = (
+        "Meeting: 03/05/2022 - Cabinet (Item 4)\n\nMinutes:\n\nThe council had its latest inspection "
+        "on 7 February - 18 February and Ofsted's report was published on 30 March. The overall "
+        "judgement was 'Requires Improvement'.\n"
+    )
+    [f] = list(extract(make_doc(text)))
+    assert (f.start, f.end, f.published) == ("2022-02-07", "2022-02-18", "2022-03-30")
+    assert f.judgement == "requires-improvement"
+
+
+def test_a_month_naming_the_visit_after_from_is_the_visits_date() -> None:
+    text = "The board tracks the actions arising from the May 2021 Ofsted focused visit.\n"
+    [f] = list(extract(make_doc(text)))
+    assert (f.type, f.start) == ("focused-visit", "2021-05")

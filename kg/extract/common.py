@@ -39,7 +39,13 @@ def sentences(doc: Document, start: int = 0, end: int | None = None) -> Iterator
 
 @lru_cache(maxsize=64)
 def meeting_date(doc: Document) -> str | None:
-    """The first full date (day, month, year) of the header, if the document has one."""
+    """The meeting's day as its header gives it ("Meeting: 15/06/2023 - Cabinet" too), else the
+    first full date (day, month, year) of the header, if the document has one."""
+    from kg.extract import meeting  # the header's grammar lives there; it needs nothing of ours
+
+    info = next(meeting.extract(doc), None)
+    if info and info.date and len(info.date) == 10:
+        return info.date
     dates = all_dates(doc.flat[: max(segments_of(doc).header_end, 0)])
     return dates[0][2] if dates else None
 

@@ -85,6 +85,7 @@ def read_dates(doc: Document, s: int, e: int, ms: list[Mention], ref: str | None
     the minutes report on."""
     flat, orphans, meeting = doc.flat if text is None else text, [], meeting_date(doc)
     fieldwork: list[tuple[int, int, str, str | None, bool]] = []
+    mention_starts = sorted(m.pos for m in ms)
     for d in find_dates(flat[s:e], years=True):
         a, b = s + d.start, s + d.end
         before = flat[max(s, a - 45) : a]
@@ -104,7 +105,11 @@ def read_dates(doc: Document, s: int, e: int, ms: list[Mention], ref: str | None
             elif m.published is None:
                 m.published = first
             continue
-        if not NOT_FIELDWORK.search(before) and not _later(first, meeting):
+        # "actions from the September 2022 focused visit": a date that names the visit after it
+        k = bisect_left(mention_starts, b)
+        gap = flat[b : mention_starts[k]] if k < len(mention_starts) else "."
+        names_next = re.fullmatch(r"[ \t]{1,3}(?:[A-Z]\w+[ \t]{1,3})?", gap) is not None  # "... Ofsted visit"
+        if (names_next or not NOT_FIELDWORK.search(before)) and not _later(first, meeting):
             fieldwork.append((a, b, first, last, inferred))
     used: set[int] = set()
     _gap = _Gaps(flat, min([s, *(m.end for m in ms)]), e)

@@ -79,7 +79,7 @@ PUBLISHED = re.compile(
 NOT_FIELDWORK = re.compile(
     r"\b(?:by|until|before|since|after|from)\s+(?:the\s+)?$|\b(?:meeting|committee|panel|cabinet)\s+"
     r"(?:held\s+)?(?:on|of|in)\s+(?:the\s+)?(?:\w+day,?\s+)?$|\b(?:issued|served|imposed|dated|received|given)"
-    r"\b[^.;]{0,40}$|\b(?:came|come|comes|coming)\s+into\s+(?:force|effect|operation)\s+(?:on|in|from)\s+"
+    r"\b(?![^.;]{0,40}\b(?:inspection|visit)\b)[^.;]{0,40}$|\b(?:came|come|comes|coming)\s+into\s+(?:force|effect|operation)\s+(?:on|in|from)\s+"
     r"(?:the\s+)?$|\b(?:took|take|takes)\s+effect\s+(?:on|in|from)\s+(?:the\s+)?$", _I)
 # "the inspection took place weeks before the Act came into force on ...": a date of something else.
 ELSEWHEN = re.compile(r"\b(?:before|after|prior\s+to|ahead\s+of)\s+(?:the|a|an|its|their)\b", _I)
