@@ -174,3 +174,16 @@ def test_passing_mentions_are_not_concerns(sentence: str, concept: str) -> None:
 def test_management_grip_is_oversight() -> None:
     assert "supervision-oversight" in found("Item 5\n\nThe themes were management grip and oversight, and "
                                             "a stable workforce.")
+
+
+def test_procedure_and_the_councils_own_self_assessment_raise_no_concern() -> None:
+    text = (
+        "Minutes:\n\nWith the consent of the Chair, the Head of Service spoke to the item. The findings "
+        "matched the council's own self-assessment of its services.\n"
+    )
+    found = {c.concern for c in concerns.extract(make_doc(text))}
+    assert "thresholds-consent" not in found and "practice-quality" not in found
+    # consent and assessments in social work still count
+    text = "Minutes:\n\nMembers asked how parental consent was recorded and why assessments were late.\n"
+    found = {c.concern for c in concerns.extract(make_doc(text))}
+    assert {"thresholds-consent", "practice-quality"} <= found

@@ -33,6 +33,11 @@ _NAMES = re.compile(
     r"children),?\s+and\s+care\s+leavers|performance\s+evaluation\s+inspection|human\s+resources"
     r"|requir\w*\s+improvement|audit\s+(?:and\s+governance\s+)?committee|in\s+practice,"
     r"|(?:equality|equalities|environmental|integrated)?\s*impact\s+assessments?"
+    # the council judging itself is not the quality of social work assessments; the Chair's
+    # consent to speak is procedure, not consent in child protection
+    r"|self[- ]?(?:assessment|evaluation)s?|own\s+(?:self[- ])?assessment\s+of|own\s+assessment"
+    r"|assessment\s+of\s+(?:the\s+|its\s+|our\s+)?(?:authority|council|service)\W?s?\s+performance"
+    r"|consent\s+of\s+(?:the\s+)?(?:chair\w*|committee|meeting|panel|board|mayor|members)"
     # a courtesy, not a discussion of morale; a health trust's name, not mental health services
     r"|(?:thank|congratulat|prais|commend)\w*\s+(?:\w+\s+){0,6}?for\s+(?:all\s+)?(?:their|the|his|her|your)"
     r"\s+hard\s+work"
