@@ -300,3 +300,15 @@ def test_action_row_with_lead_and_by_cells() -> None:
     got = decs("Action: Circulate the audit summary to members | Lead: Head of Quality | By: 5 May 2017\n")
     assert [(d.text, d.owner, d.due) for d in got] == [
         ("Circulate the audit summary to members", "Head of Quality", "2017-05-05")]
+
+
+def test_decisions_summarised_then_printed_formally_are_said_once() -> None:
+    text = (
+        "5 Fostering Allowances\n\nRESOLVED that:\n(1) the new allowances be approved;\n"
+        "(2) a review be held in a year.\n\nMembers discussed the costs at length.\n\n"
+        "The formal decision follows.\n\nRESOLVED that:\n(1) the new allowances be approved;\n"
+        "(2) a review be held in a year.\n"
+    )
+    out = list(decisions.extract(make_doc(text)))
+    assert [d.text.rstrip(";.") for d in out] == ["the new allowances be approved", "a review be held in a year"]
+    assert out[0].span.start < text.index("Members")  # read where first said

@@ -261,7 +261,16 @@ def _section_entries(doc: Document, kind: str, start: int, end: int) -> Iterator
 
 
 def extract(doc: Document) -> Iterator[Decision]:
-    yield from sorted(_decisions(doc), key=lambda d: d.span.start)
+    # A page that summarises the decisions and then prints them formally says each twice: the
+    # same words of the same kind in one agenda item are one decision, read where first said.
+    seen: set[tuple[int, str, str]] = set()
+    item_at = segments_of(doc).item_at
+    for d in sorted(_decisions(doc), key=lambda d: d.span.start):
+        item = item_at(d.span.start)
+        key = (item.index if item else -1, d.kind, re.sub(r"\W+", " ", d.text).strip().lower())
+        if key not in seen:
+            seen.add(key)
+            yield d
 
 
 def _decisions(doc: Document) -> Iterator[Decision]:
