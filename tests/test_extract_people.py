@@ -244,3 +244,14 @@ def test_surnames_inside_a_three_word_name_are_not_another_person() -> None:
     found = extract("Councillors Glenys Roberts, Aled Morgan Hughes, Gareth Lloyd Evans\n\n"
                     "The meeting began.")
     assert "Gareth Lloyd Evans" in found and "Lloyd Evans" not in found
+
+
+def test_initials_run_together_and_an_honorific_run_into_the_name() -> None:
+    text = (
+        "Cllr.P.R.Owen and Cllr.T.Baines visited the teams, with thanks to Mrs.E.Lloyd.\n"
+        "Apologies: Councillor DW Pritchard - on leave\n"
+    )
+    found = [p.name for p in people.extract(make_doc(text))]
+    assert found == ["P.R.Owen", "T.Baines", "E.Lloyd", "DW Pritchard"]
+    # capitals that are not initials stay out: an acronym before a word is not a name
+    assert [p.name for p in people.extract(make_doc("The OFSTED Report was noted.\n"))] == []
