@@ -308,3 +308,12 @@ def test_components_after_a_colon_on_a_numbered_workstream_line() -> None:
     assert ("Early Help", "Parenting Offer") in comps
     assert ("Care Leavers", "Housing Pathway") in comps
     assert "Workstream 1" not in labels(text)
+
+
+def test_an_acronym_among_capitalised_words_is_part_of_a_plans_name() -> None:
+    text = "Minutes:\n\nMembers considered the Council's Post OFSTED Visit Action Plan in detail.\n"
+    labels = {p.plan for p in plans.extract(make_doc(text))}
+    assert "Post OFSTED Visit Action Plan" in labels
+    # an upper-case heading is still not a name
+    text = "Minutes:\n\nFINDINGS AND ACTION PLAN\n\nMembers noted the action plan.\n"
+    assert not any("FINDINGS" in p.plan for p in plans.extract(make_doc(text)))

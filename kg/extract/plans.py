@@ -125,8 +125,9 @@ def _name_before(flat: str, pos: int) -> list[str]:
     out: list[str] = []
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
-        if len(w) > 5 and w.isupper():
+        if len(w) > 5 and w.isupper() and (not out or out[0].isupper()):
             break  # a word of an upper-case heading ("FINDINGS AND ACTION PLAN"), not a name
+            # (an acronym among capitalised words is: "Post OFSTED Inspection Action Plan")
         if w.lower() in _CONNECT and out and len(out) < 5 and i > 0 and _EVENT.match(words[i - 1]):
             break  # "Monitoring Visit and Children's Services Improvement Plan": two things
         if w.lower() in _CONNECT and out and len(out) < 5:
