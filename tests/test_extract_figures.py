@@ -255,9 +255,13 @@ def test_progress_on_a_plans_actions_is_counted() -> None:
         "Of the 62 actions in the improvement plan, 40 had been completed.") if f.unit == "count")
 
 
-def test_a_plain_count_of_recommendations_is_not_a_figure() -> None:
+def test_the_recommendations_an_inspection_made_are_counted_but_not_a_lists_parts() -> None:
+    # what the inspectorate asked for is a finding about the service's improvement ...
+    got = [f for f in figs("The Ofsted report made six recommendations about care planning.") if f.unit == "count"]
+    assert [(f.value, f.concern) for f in got] == [(6, "improvement-governance")]
+    # ... the parts of a paper's own list are not
     assert not any(f.unit == "count" for f in figs(
-        "The inspectors made six recommendations about the quality of care planning."))
+        "The strategy sets out six recommendations about the quality of care planning."))
 
 
 def test_a_waiting_time_takes_the_concern_of_its_paragraph() -> None:

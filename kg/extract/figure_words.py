@@ -144,6 +144,9 @@ LIST_PARTS = re.compile(
     r"items|questions|headings|objectives|elements|outcomes|aims|lines\s+of\s+enquiry)$", _I)
 # counts of a plan's actions are findings when the text reports their progress
 PLAN_ACTIONS = re.compile(r"\b(?:actions|recommendations)$", _I)
+INSPECTION_SAID = re.compile(
+    r"\b(?:ofsted|inspect\w*|inspectorate|CIW|CSSIW|(?:inspection|visit)\s+(?:report|letter))\b[^.;]{0,60}"
+    r"\b(?:made|makes|set\s+out|resulted\s+in|contain\w*|identified|included|gave|with)\s+$", _I)
 PROGRESS = re.compile(
     r"\b(?:complete[ds]?|achieved|delivered|closed|on\s+track|overdue|outstanding|(?:RAG\s+)?rated|"
     r"green|amber)\b", _I)

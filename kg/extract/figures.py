@@ -34,6 +34,7 @@ from kg.extract.figure_words import (
     CASELOAD,
     DURATIONS,
     HOLDS,
+    INSPECTION_SAID,
     LIST_PARTS,
     NEXT_SENTENCE,
     PLAN_ACTIONS,
@@ -70,6 +71,9 @@ def _figures_in(doc: Document, p: Passage) -> Iterator[Figure]:
             unit = "cases"
         progress = unit == "count" and bool(PLAN_ACTIONS.search(phrase)) and bool(
             PROGRESS.search(text, e, _end_of_sentence(text, e)))
+        # "the Ofsted report made 6 recommendations": what an inspection asked for is a finding
+        progress = progress or (unit == "count" and phrase.lower().endswith("recommendations") and bool(
+            INSPECTION_SAID.search(text, max(0, s - 80), s)))
         if unit == "count" and LIST_PARTS.search(phrase) and not progress:
             continue
         window = text[prev[0] : s] if prev else text[:s]
@@ -82,7 +86,7 @@ def _figures_in(doc: Document, p: Passage) -> Iterator[Figure]:
             concern: str | None = same
         else:
             concern = concern_of(ix, s, e, unit, phrase, same)
-            if progress:  # "12 of the 40 actions in the plan are complete"
+            if progress:  # "12 of the 40 actions in the plan are complete", "made 6 recommendations"
                 concern = "improvement-governance"
             if concern is None and unit == "staff" and not phrase:  # "18 had started": the
                 concern = nearest_cue(cues(lead), len(lead), len(lead))  # subject's sentence says
