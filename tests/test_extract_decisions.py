@@ -310,5 +310,6 @@ def test_decisions_summarised_then_printed_formally_are_said_once() -> None:
         "(2) a review be held in a year.\n"
     )
     out = list(decisions.extract(make_doc(text)))
-    assert [d.text.rstrip(";.") for d in out] == ["the new allowances be approved", "a review be held in a year"]
+    said = [d.text.rstrip(";.") for d in out]
+    assert said == ["the new allowances be approved", "a review be held in a year"]
     assert out[0].span.start < text.index("Members")  # read where first said

@@ -257,7 +257,8 @@ def test_progress_on_a_plans_actions_is_counted() -> None:
 
 def test_the_recommendations_an_inspection_made_are_counted_but_not_a_lists_parts() -> None:
     # what the inspectorate asked for is a finding about the service's improvement ...
-    got = [f for f in figs("The Ofsted report made six recommendations about care planning.") if f.unit == "count"]
+    got = figs("The Ofsted report made six recommendations about care planning.")
+    got = [f for f in got if f.unit == "count"]
     assert [(f.value, f.concern) for f in got] == [(6, "improvement-governance")]
     # ... the parts of a paper's own list are not
     assert not any(f.unit == "count" for f in figs(

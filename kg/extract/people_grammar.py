@@ -27,7 +27,9 @@ INITIALS = r"(?:(?:[A-Z](?:\.[ \t]?|[ \t]+)){1,3}|[A-Z]{2,3}[ \t]+(?=[A-Z][a-z])
 _NAME_BODY = rf"(?:{INITIALS})?{WORD}(?:[ \t]+{WORD}){{0,2}}"
 
 # "Cllr.L.H.James": an honorific that ends with its full stop may run into the name
-HON_NAME = re.compile(rf"\b(?P<hon>{HONORIFIC}(?:[ \t]+{HONORIFIC})?)(?:[ \t]+|(?<=\.))(?P<name>{_NAME_BODY})")
+HON_NAME = re.compile(
+    rf"\b(?P<hon>{HONORIFIC}(?:[ \t]+{HONORIFIC})?)(?:[ \t]+|(?<=\.))(?P<name>{_NAME_BODY})"
+)
 GIVEN_NAME = re.compile(
     rf"(?<![\w'-])(?P<name>(?P<given>{WORD})(?:[ \t]+(?:{WORD}|[A-Z]\.?))?[ \t]+{WORD})"
     rf"(?![\w'-])"
