@@ -313,3 +313,18 @@ def test_decisions_summarised_then_printed_formally_are_said_once() -> None:
     said = [d.text.rstrip(";.") for d in out]
     assert said == ["the new allowances be approved", "a review be held in a year"]
     assert out[0].span.start < text.index("Members")  # read where first said
+
+
+def test_a_resolution_whose_heading_the_page_lost_and_a_noting_after_an_adverbial() -> None:
+    text = (
+        "7 Adoption Service Update\n\nMembers asked about waiting times for adopters.\n\n"
+        "That the update on the adoption service be noted.\n"
+    )
+    [d] = list(decisions.extract(make_doc(text)))
+    assert (d.kind, d.text.rstrip(".")) == ("resolution", "That the update on the adoption service be noted")
+    text = "7 Adoption Update\n\nMembers asked questions.\n\nFollowing discussion, the report was noted.\n"
+    [d] = list(decisions.extract(make_doc(text)))
+    assert d.kind == "resolution"
+    # prose that starts with "That" is not a resolution
+    text = "7 Adoption Service Update\n\nThat said, members felt the service should be praised.\n"
+    assert list(decisions.extract(make_doc(text))) == []

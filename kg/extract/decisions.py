@@ -45,7 +45,8 @@ _AGREED = re.compile(
 # A routine outcome told as a plain sentence: "The minutes were taken as read, confirmed and
 # signed.", "The work programme for the year was noted." (the whole paragraph, nothing else)
 _PASSIVE = re.compile(
-    r"\W*the\s+(?:(?!(?:said|reported|explained|advised|told|stated|informed|asked|that)\b)"
+    r"\W*(?:(?:following|after|on)\s+[\w ]{1,25},\s*)?the\s+"
+    r"(?:(?!(?:said|reported|explained|advised|told|stated|informed|asked|that)\b)"
     r"[\w'/,-]+\s+){0,14}?(?:minutes|(?:work|forward)\s+(?:programme|plan)|report|"
     r"update|recommendations?|plan|terms\s+of\s+reference|strategy|policy|notes|protocol)\b"
     r"(?:\s+[\w'/,-]+){0,18}?\s+(?:was|were)\s+(?:duly\s+|unanimously\s+|formally\s+)?"
@@ -56,6 +57,10 @@ _MINUTES = re.compile(
     r"\W*(?:the|this)\s+(?:committee|panel|sub-committee|cabinet|board|council|forum|commission|"
     r"members)\s+(?:unanimously\s+)?(?:approved|confirmed|agreed|accepted|signed)\s+(?:the\s+)?"
     r"minutes\b[^.;]*?\bas\s+(?:an?\s+)?(?:correct|accurate|true)\b(?:\s+record)?[^.;]*[.]?\s*$", _I)
+# A resolution whose "RESOLVED" heading the web page lost: "That the content of the report be noted."
+_THAT_BE = re.compile(
+    r"\W*That\s+(?!(?:said|is|was|being)\b)[^.;:]{3,300}?\s+be\s+(?:(?:\w+ly\s+)?(?:\w+ed|made|given|sent|"
+    r"held|brought|taken|put|kept|set\s+up|seen|drawn|written))\b[^.;:]*[.]?\s*$")
 # A member or officer recommending or proposing what the meeting should do: "... and recommended
 # that the improvement plan be approved", "She therefore proposed that a Task Group be set up".
 _PROPOSED = re.compile(
@@ -323,7 +328,11 @@ def _decisions(doc: Document) -> Iterator[Decision]:
             d = _make(doc, "action", b.start + a.end(), b.end, None)
             if d:
                 yield replace(d, rule="decisions.action_inline")
-        routine = _PASSIVE.match(flat, b.start, b.end) or _MINUTES.match(flat, b.start, b.end)
+        routine = (
+            _PASSIVE.match(flat, b.start, b.end)
+            or _MINUTES.match(flat, b.start, b.end)
+            or _THAT_BE.match(flat, b.start, b.end)
+        )
         if routine and len(list(sentences(doc, b.start, b.end))) == 1:
             d = _make(doc, "resolution", b.start, b.end, None)
             if d:
