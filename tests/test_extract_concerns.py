@@ -56,6 +56,12 @@ def test_every_concept_has_cues() -> None:
          "improvement-governance"),
         ("Members asked about children who go missing and child sexual exploitation.",
          "exploitation-missing"),
+        # said the other way round or in passing, as real minutes say them
+        ("More care leavers should be able to have a voice in shaping services.", "voice-of-child"),
+        ("Most children took part in their reviews in some way.", "voice-of-child"),
+        ("The aim was to prevent more children entering care.", "early-help"),
+        ("Progress had slowed owing to the financial restraints on the council.", "funding-resources"),
+        ("The workforce had been stable for a year.", "retention"),
     ],
 )
 def test_cue_per_concept(sentence: str, concept: str) -> None:
