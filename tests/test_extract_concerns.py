@@ -62,6 +62,9 @@ def test_every_concept_has_cues() -> None:
         ("The aim was to prevent more children entering care.", "early-help"),
         ("Progress had slowed owing to the financial restraints on the council.", "funding-resources"),
         ("The workforce had been stable for a year.", "retention"),
+        ("Three areas were named: management overview and recording.", "supervision-oversight"),
+        ("Team managers handled the day to day management of social workers.", "supervision-oversight"),
+        ("A cultural change had been prompted in the north team.", "morale-culture"),
     ],
 )
 def test_cue_per_concept(sentence: str, concept: str) -> None:
