@@ -21,7 +21,7 @@ ORD = r"(?:st|nd|rd|th)?"
 WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
 # "14 March 2017", "Tuesday, 14th March 2017", "14 March" (year optional)
 DAY_MONTH_YEAR = re.compile(
-    rf"\b{WEEKDAY}?(?:the\s+)?(\d{{1,2}}){ORD}\s+(?:of\s+)?({MONTH})\b\.?(?:,?\s+(\d{{4}}))?",
+    rf"\b{WEEKDAY}?(?:the\s+)?(\d{{1,2}}){ORD}\s*(?:of\s+)?({MONTH})\b\.?(?:,?\s+(\d{{4}}))?",
     re.IGNORECASE,
 )
 # "March 14, 2017"
@@ -78,11 +78,11 @@ def all_dates(text: str) -> list[tuple[int, int, str]]:
 
 # --- date expressions with ranges, for fieldwork and notice dates ------------------------------
 
-_D = r"(\d{1,2})(?:st|nd|rd|th)?"
+_D = r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?"
 _M = rf"({MONTH})\.?"
 _Y = r"(\d{4})"
 _THE = r"(?:the\s+)?"
-_DM = rf"{_THE}{_D}\s+(?:of\s+)?{_M}"
+_DM = rf"{_THE}{_D}\s*(?:of\s+)?{_M}"  # "22January" too, as text taken from PDFs runs it together
 _TO = r"\s*(?:-|to|until|till)\s*"
 
 # Each pattern's groups, in order, fill these slots of (first, last): d1 m1 y1 d2 m2 y2.
