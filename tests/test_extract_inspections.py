@@ -529,3 +529,11 @@ def test_a_month_naming_the_visit_after_from_is_the_visits_date() -> None:
     text = "The board tracks the actions arising from the May 2021 Ofsted focused visit.\n"
     [f] = list(extract(make_doc(text)))
     assert (f.type, f.start) == ("focused-visit", "2021-05")
+
+
+def test_a_thematic_inspection_is_of_no_framework_and_glued_day_month_reads() -> None:
+    text = "The Ofsted thematic inspection of early help took place on 3 and 4March 2015.\n"
+    [f] = list(extract(make_doc(text)))
+    assert (f.inspectorate, f.type, f.start, f.end) == ("ofsted", "other", "2015-03-03", "2015-03-04")
+    [f] = list(extract(make_doc("CIW carried out a thematic review of care leavers services in May 2019.\n")))
+    assert (f.inspectorate, f.type, f.start) == ("ciw", "other", "2019-05")

@@ -41,13 +41,15 @@ TYPES: list[tuple[str, re.Pattern[str]]] = [
         ("jtai", r"joint\s+targeted\s+area\s+inspection|\bJTAI\b"),
         ("lscb-review", r"review\s+of\s+(?:the\s+)?(?:effectiveness\s+of\s+(?:the\s+)?)?(?:[\w']+\s+){0,3}"
          r"safeguarding\s+children(?:'s)?\s+board|\bLSCB\s+review"),
+        # a thematic inspection is of one theme across councils, under no framework for one council
+        ("other", r"\bthematic\s+(?:(?:Ofsted|OFSTED|CIW|CSSIW)\s+)?(?:inspection|review)\b"),
         ("ciw-inspection", r"performance\s+evaluation\s+inspection|\b(?:improvement|assurance)\s+check\b|"
          r"joint\s+inspection\s+of\s+child\s+protection\s+arrangements|\bJICPA\b"),
     ]
 ]
 VISITS = {"monitoring-visit", "focused-visit"}
 UNGRADED = VISITS | {"jtai"}
-OFSTED_ONLY = {t for t, _ in TYPES} - {"ciw-inspection"}
+OFSTED_ONLY = {t for t, _ in TYPES} - {"ciw-inspection", "other"}
 GENERIC = re.compile(r"(?<![\w-])(?:re-?)?inspection\b(?!-)|\binspected\b", _I)
 FRAMEWORK_AFTER = re.compile(
     r"\s*(?:\(\w+\)\s*)?(?:[\w']+\s+)?(?:frameworks?|regime|handbook|methodology|guidance|criteria|cycle|"
