@@ -328,3 +328,8 @@ def test_a_resolution_whose_heading_the_page_lost_and_a_noting_after_an_adverbia
     # prose that starts with "That" is not a resolution
     text = "7 Adoption Service Update\n\nThat said, members felt the service should be praised.\n"
     assert list(decisions.extract(make_doc(text))) == []
+
+
+def test_that_with_a_modal_is_reported_speech_not_a_resolution() -> None:
+    text = "7 Adoption Update\n\nThat unannounced visits could be expected at any time.\n"
+    assert list(decisions.extract(make_doc(text))) == []

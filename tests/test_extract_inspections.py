@@ -537,3 +537,9 @@ def test_a_thematic_inspection_is_of_no_framework_and_glued_day_month_reads() ->
     assert (f.inspectorate, f.type, f.start, f.end) == ("ofsted", "other", "2015-03-03", "2015-03-04")
     [f] = list(extract(make_doc("CIW carried out a thematic review of care leavers services in May 2019.\n")))
     assert (f.inspectorate, f.type, f.start) == ("ciw", "other", "2019-05")
+
+
+def test_the_inspection_not_chosen_is_not_one() -> None:
+    text = ("Ofsted suggested that a focused visit in 2019 rather than a full inspection in 2019 "
+            "would suit the council's children's services.\n")
+    assert [f.type for f in extract(make_doc(text))] == ["focused-visit"]

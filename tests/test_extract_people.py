@@ -255,3 +255,8 @@ def test_initials_run_together_and_an_honorific_run_into_the_name() -> None:
     assert found == ["P.R.Owen", "T.Baines", "E.Lloyd", "DW Pritchard"]
     # capitals that are not initials stay out: an acronym before a word is not a name
     assert [p.name for p in people.extract(make_doc("The OFSTED Report was noted.\n"))] == []
+
+
+def test_a_name_in_apposition_after_by_or_with() -> None:
+    text = "The Director was accompanied by K Pell, Head of Fostering, and met with T. Oduya, Team Manager.\n"
+    assert {p.name for p in people.extract(make_doc(text))} >= {"K Pell", "T. Oduya"}

@@ -59,7 +59,8 @@ _MINUTES = re.compile(
     r"minutes\b[^.;]*?\bas\s+(?:an?\s+)?(?:correct|accurate|true)\b(?:\s+record)?[^.;]*[.]?\s*$", _I)
 # A resolution whose "RESOLVED" heading the web page lost: "That the content of the report be noted."
 _THAT_BE = re.compile(
-    r"\W*That\s+(?!(?:said|is|was|being)\b)[^.;:]{3,300}?\s+be\s+(?:(?:\w+ly\s+)?(?:\w+ed|made|given|sent|"
+    r"\W*That\s+(?!(?:said|is|was|being)\b)[^.;:]{3,300}?(?<!\bcould)(?<!\bwould)(?<!\bshould)(?<!\bmay)"
+    r"(?<!\bmight)(?<!\bmust)(?<!\bcan)(?<!\bwill)(?<!\bto)(?<!\bnot)\s+be\s+(?:(?:\w+ly\s+)?(?:\w+ed|made|given|sent|"
     r"held|brought|taken|put|kept|set\s+up|seen|drawn|written))\b[^.;:]*[.]?\s*$")
 # A member or officer recommending or proposing what the meeting should do: "... and recommended
 # that the improvement plan be approved", "She therefore proposed that a Task Group be set up".

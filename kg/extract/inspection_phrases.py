@@ -60,7 +60,8 @@ FUTURE_BEFORE = re.compile(
     r"\b(?:next|future|forthcoming|upcoming|expected|anticipated|mock|pending|potential|possible|planned|"
     r"imminent|another|any|each|every|will(?!\s+(?:recall|remember|know|note|be\s+aware))|would|could|should|"
     r"might|prepar(?:e|es|ing|ation)\b|prepared\s+for|readiness|ready\s+for|"
-    r"neighbour\w*|other|comparator)\b", _I)
+    # "a focused visit rather than a full inspection": the one not done
+    r"neighbour\w*|other|comparator|rather\s+than|instead\s+of)\b", _I)
 FUTURE_AFTER = re.compile(r"[^.;]{0,40}\b(?:is|are)\s+(?:due|expected|scheduled|planned|likely)\b|"
                            r"[^.;]{0,30}\bwill\s+(?:take\s+place|be\s+(?:carried|undertaken|held))", _I)
 # Inspections of something other than the authority's children's services.

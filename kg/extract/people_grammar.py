@@ -248,7 +248,10 @@ NAME_AFTER = re.compile(
 )
 SEP_BEFORE = re.compile(r"(?:\s*(?:,|\(|-)\s*|\s{2,})(?:the\s+)?$")
 _LIST_OPEN = "\u00b7\u2022\u25cf\u25aa\u00d8\u00a7"  # bullet glyphs that open a list entry
-RELAXED_BEFORE = re.compile(rf"(?:(?<=[,;:(\n{_LIST_OPEN}])|(?<=\band)|^)\s*(?P<n>{NAME})$")
+# "..., accompanied by R Farnham, Director of ...": a name in apposition to the title after it
+RELAXED_BEFORE = re.compile(
+    rf"(?:(?<=[,;:(\n{_LIST_OPEN}])|(?<=\band)|(?<=\bby)|(?<=\bwith)|(?<=\bfrom)|^)\s*(?P<n>{NAME})$"
+)
 APPOSITIVE_END = re.compile(r"\s*(?:[,;.)\n]|$)|\s+and\s|\s+appointed\b|\s{2,}|\s+-\s")
 
 
