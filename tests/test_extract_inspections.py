@@ -543,3 +543,13 @@ def test_the_inspection_not_chosen_is_not_one() -> None:
     text = ("Ofsted suggested that a focused visit in 2019 rather than a full inspection in 2019 "
             "would suit the council's children's services.\n")
     assert [f.type for f in extract(make_doc(text))] == ["focused-visit"]
+
+
+def test_a_report_dated_in_a_title_is_its_publication_and_the_fieldwork_types_it() -> None:
+    text = (
+        "Update on Ofsted report June 2019 - Inspection of Children's Social Care\n\n"
+        "The Director spoke about services following the Ofsted inspection in April 2019, which "
+        "judged them inadequate.\n"
+    )
+    [f] = list(extract(make_doc(text)))
+    assert (f.type, f.start, f.published, f.judgement) == ("ilacs", "2019-04", "2019-06", "inadequate")

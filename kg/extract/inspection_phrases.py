@@ -78,7 +78,8 @@ MONTH_BEFORE = re.compile(r"\b(January|February|March|April|May|June|July|August
                            r"December)\s+(?:(?:Ofsted|OFSTED)\s+)?$")
 # "published on ...", and the date of a letter or report in its title: "inspection letter, 5 May 2019".
 PUBLISHED = re.compile(
-    r"\b(?:published|publication)\b[^.;]{0,25}$|\b(?:letter|report)\s*(?:,\s*|\s+dated\s+)$", _I)
+    r"\b(?:published|publication)\b[^.;]{0,25}$"
+    r"|\b(?:letter|report)\s*(?:,\s*|\s+dated\s+|\s+(?:of\s+)?)$", _I)  # "Ofsted report May 2019"
 NOT_FIELDWORK = re.compile(
     r"\b(?:by|until|before|since|after|from)\s+(?:the\s+)?$|\b(?:meeting|committee|panel|cabinet)\s+"
     r"(?:held\s+)?(?:on|of|in)\s+(?:the\s+)?(?:\w+day,?\s+)?$|\b(?:issued|served|imposed|dated|received|given)"

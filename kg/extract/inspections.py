@@ -29,6 +29,7 @@ class _Cluster:
     type: str
     inspectorate: str
     mentions: list[mn.Mention] = field(default_factory=list)
+    untyped: bool = False  # no mention names a type: it is inferred from the dates
 
     @property
     def ordinal(self) -> int | None:
@@ -155,7 +156,8 @@ def _cluster(ms: list[mn.Mention], flat: str, ref: str) -> list[_Cluster]:
             reported = m.kind == "named" and ph.REPORTED.search(said) and m.sent not in visit_sents
             if m.start or m.judgement or m.published or reported:
                 recent = not m.start and ref >= "2018-09" and re.search(r"\brecent", said, _I)
-                target = _Cluster(_infer_type(inspectorate, ref[:4] if recent else m.start), inspectorate)
+                when = ref[:4] if recent else m.start
+                target = _Cluster(_infer_type(inspectorate, when), inspectorate, untyped=not recent)
                 clusters.append(target)
         if target is not None:
             target.mentions.append(m)
@@ -307,7 +309,9 @@ def _fact(doc: Document, c: _Cluster) -> Inspection:
         overall = [m.judgement for m in c.mentions if m.judgement and m.overall]
         judgement = overall[0] if overall else next((m.judgement for m in c.mentions if m.judgement), None)
     type_ = c.type
-    if type_ == "other" and not start and published:  # typed by when its report came out
+    if c.untyped and type_ == "other" and (start or published):  # typed by when it happened
+        type_ = _infer_type(c.inspectorate, start or published)  # or when its report came out
+    elif type_ == "other" and not start and published:
         type_ = _infer_type(c.inspectorate, published)
     how = "listed_visit" if best.listed else {"typed": "type_phrase", "named": "inspectorate_named"}.get(
         best.kind, "generic"
