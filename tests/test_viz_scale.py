@@ -14,6 +14,7 @@ import pytest
 from synth_model import synth_model
 
 from kg.viz.browser import CHROMIUM, Chromium
+from kg.viz.scale import overview_rows
 from kg.viz.site import write_site
 
 ROOT = Path(__file__).resolve().parents[1]  # the checkout: screenshots go to its output/
@@ -22,10 +23,6 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chrom
 SCREENS = ROOT / "output" / "screens"
 READY = "document.body.dataset.ready === '1'"
 DRAW_SECONDS = 3.0
-# The 10,000-document overview (9,800 nodes, 17,000 links) takes 3.1-3.9 s here, in headless
-# Chromium's software WebGL on a shared 2-core machine; the time is native (not our script, not
-# the edges or labels: measured), so it is held to this bound until that is found.
-OVERVIEW_10K_SECONDS = 5.0
 
 
 @pytest.fixture(scope="module")
@@ -102,14 +99,34 @@ def _tag(site: Path) -> str:
 def test_overview(browser: Chromium, site: Path) -> None:
     page = site / "overview.html"
     data = _data(page)
-    total = len(data["nodes"])
-    assert _open(browser, page) < (DRAW_SECONDS if total < 5000 else OVERVIEW_10K_SECONDS)
+    nodes = overview_rows(data)
+    total, links = len(nodes), len(data["edges"]) // 3
+    assert _open(browser, page) < DRAW_SECONDS
     assert _shown(browser) == total == browser.eval("kgViz.graph.order")
-    assert browser.eval("kgViz.graph.size") == len(data["edges"])
+    assert browser.eval("kgViz.graph.size") == links
     tag = _tag(site)
     browser.screenshot(SCREENS / f"scale-{tag}-overview.png")
 
-    person = next(n for n in data["nodes"] if data["classes"][n["c"]]["k"] == "Person")
+    # many links: only the strongest drawn at first; all of a hovered node's; all on asking
+    drawn = ("kgViz.graph.edges().filter(e => !kgViz.renderer.getEdgeDisplayData(e).hidden).length")
+    weights = sorted(data["edges"][2::3], reverse=True)
+    strong = sum(1 for w in weights if w >= max(2, weights[len(weights) // 10]))
+    if links > 5000:
+        assert browser.eval("document.getElementById('kg-links').value") == "strong"
+        assert browser.eval(drawn) == strong < links
+        weak = next(n for n in nodes if n["c"] == next(
+            i for i, c in enumerate(data["classes"]) if c["k"] == "Post"))
+        mine = sum(1 for j in range(0, len(data["edges"]), 3) if weak["i"] in data["edges"][j:j + 2])
+        _hover_node(browser, weak["i"])
+        assert browser.eval(drawn) == mine > 0
+        browser.mouse(5, 5)
+        _wait(browser, f"{drawn} === {strong}")
+        browser.eval("kgViz.renderer.getCamera().setState({x: 0.5, y: 0.5, ratio: 1, angle: 0}), 0")
+    browser.eval("(s => { s.value = 'all'; s.dispatchEvent(new Event('change')); })"
+                 "(document.getElementById('kg-links'))")
+    _wait(browser, f"{drawn} === {links}")
+
+    person = next(n for n in nodes if data["classes"][n["c"]]["k"] == "Person")
     _search(browser, person["l"])
     _wait(browser, f"Number(document.body.dataset.shown) < {total}")
     assert browser.eval(f"kgViz.renderer.getNodeDisplayData('{person['i']}').hidden") is False
@@ -120,26 +137,26 @@ def test_overview(browser: Chromium, site: Path) -> None:
     box = f"document.querySelector('#kg-legend input[value=\"{cls}\"]')"
     x, y = browser.eval(f"(r => [r.left + r.width / 2, r.top + r.height / 2])({box}.getBoundingClientRect())")
     browser.click(x, y)
-    posts = sum(1 for n in data["nodes"] if n["c"] == cls)
+    posts = sum(1 for n in nodes if n["c"] == cls)
     _wait(browser, f"Number(document.body.dataset.shown) === {total - posts}")
     browser.click(x, y)
     _wait(browser, f"Number(document.body.dataset.shown) === {total}")
 
     browser.eval("(s => { s.value = '0'; s.dispatchEvent(new Event('change')); })"
                  "(document.getElementById('kg-authority'))")
-    mine = sum(1 for n in data["nodes"] if 0 in n["a"])
+    mine = sum(1 for n in nodes if 0 in n["a"])
     _wait(browser, f"Number(document.body.dataset.shown) === {mine}")
     browser.eval("(s => { s.value = ''; s.dispatchEvent(new Event('change')); })"
                  "(document.getElementById('kg-authority'))")
     _wait(browser, f"Number(document.body.dataset.shown) === {total}")
 
-    auth = max((n for n in data["nodes"] if data["classes"][n["c"]]["k"] == "Authority"),
+    auth = max((n for n in nodes if data["classes"][n["c"]]["k"] == "Authority"),
                key=lambda n: n["s"])
     x, y = _hover_node(browser, auth["i"])
     tip = browser.eval("document.getElementById('kg-tip').textContent")
     assert auth["l"] in tip and "Local authority" in tip
     browser.screenshot(SCREENS / f"scale-{tag}-overview-hover.png")
-    concern = next(n for n in data["nodes"] if n["q"] and data["classes"][n["c"]]["k"] == "Concern")
+    concern = next(n for n in nodes if n["q"] and data["classes"][n["c"]]["k"] == "Concern")
     _hover_node(browser, concern["i"])
     assert concern["q"][0][1] in browser.eval("document.getElementById('kg-tip').textContent")
     x, y = _hover_node(browser, auth["i"])

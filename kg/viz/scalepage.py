@@ -11,9 +11,9 @@ from kg.viz.page import _csp, asset, env
 from kg.viz.safe import script_json
 
 SCRIPTS = {
-    "overview": ("graphology.umd.min.js", "sigma.min.js", "scale.js", "overview.js"),
-    "map": ("graphology.umd.min.js", "sigma.min.js", "scale.js", "map.js"),
-    "heat": ("scale.js", "heat.js"),
+    "overview": ("graphology.umd.min.js", "sigma.min.js", "common.js", "scale.js", "overview.js"),
+    "map": ("graphology.umd.min.js", "sigma.min.js", "common.js", "scale.js", "map.js"),
+    "heat": ("common.js", "scale.js", "heat.js"),
 }
 HINTS = {
     "overview": "Colour: class; size: links (degree). Authorities that raise the same "
@@ -23,6 +23,7 @@ HINTS = {
            "authority. Hover for the judgement and its source; click to open the authority's page.",
     "heat": "Shade: mentions of the concern in the column's minutes. Click a cell for its quotes.",
 }
+MANY_LINKS = 5000  # above this many links the overview draws the strongest first
 PLACEHOLDER = {"overview": "name, title, quote…", "map": "authority or region…",
                "heat": "concern or authority…"}
 
@@ -39,5 +40,5 @@ def render_scale(kind: str, title: str, intro: str, data: dict[str, Any], nav: l
         placeholder=PLACEHOLDER[kind], classes=data.get("classes", []),
         authorities=data.get("authorities", []), concerns=data.get("concerns", []),
         judgements=data.get("judgements", []), years=data.get("years", []),
-        missing=data.get("missing", []),
+        missing=data.get("missing", []), many_links=len(data.get("edges", [])) // 3 > MANY_LINKS,
     )

@@ -2,10 +2,8 @@
    the slider's year, sized by documents; filters by concern and name. textContent only. */
 (function () {
   "use strict";
-  const D = JSON.parse(document.getElementById("kg-data").textContent);
-  const K = window.kgScale;
-  const $ = (id) => document.getElementById(id);
-  const body = document.body;
+  const K = window.kgScale, $ = K.$, body = document.body;
+  const D = K.data();
   const J = new Map(D.judgements.map((j) => [j.k, j]));
   const NONE = "#8f989f", OUT = "#d3d8dc", FADE = "#edf0f2";
   const graph = new graphology.Graph({ type: "undirected" });
@@ -30,7 +28,7 @@
     const hit = (p.m || []).find((x) => x[0] === Number(state.concern));
     return hit ? hit[1] : 0;
   }
-  const renderer = new Sigma(graph, $("kg-network"), {
+  const renderer = new Sigma(graph, $("kg-network"), Object.assign({}, K.PROGRAMS, {
     labelFont: "system-ui, sans-serif", labelSize: 12, labelWeight: "600", labelColor: { color: "#1d2327" },
     labelDensity: 0.6, labelGridCellSize: 80, labelRenderedSizeThreshold: 8, zIndex: true,
     minCameraRatio: 0.05, maxCameraRatio: 3,
@@ -44,7 +42,7 @@
       if (state.hover === i) { res.highlighted = true; res.forceLabel = true; res.zIndex = 3; }
       return res;
     },
-  });
+  }));
 
   function apply() {
     $("kg-year-out").textContent = String(state.year);
@@ -102,6 +100,6 @@
   $("kg-concern").addEventListener("change", (ev) => { state.concern = ev.target.value; apply(); });
   K.onSearch($("kg-search"), (v) => { state.search = v; apply(); });
   apply();
-  K.ready(renderer);
+  K.ready();
   window.kgViz = { renderer, graph, apply, state, data: D };
 })();
