@@ -175,6 +175,21 @@ def test_map(browser: Chromium, site: Path) -> None:
     tag = _tag(site)
     browser.screenshot(SCREENS / f"scale-{tag}-map.png")
 
+    # the nations' outline is drawn on a canvas under the points, and follows the camera
+    assert data["outline"]["nations"] and data["outline"]["border"]
+    order = browser.eval("Array.from(document.querySelectorAll('#kg-network canvas'))"
+                         ".map(c => c.className).join(' ')")
+    assert order.index("sigma-outline") < order.index("sigma-nodes")
+    inked = ("(c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+             "let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n += 1; return n; })"
+             "(document.querySelector('canvas.sigma-outline'))")
+    drawn = browser.eval(inked)
+    assert drawn > 2000
+    browser.eval("kgViz.renderer.getCamera().setState({x: 0.5, y: 0.5, ratio: 0.25, angle: 0}), 0")
+    _wait(browser, f"{inked} !== {drawn}")
+    browser.eval("kgViz.renderer.getCamera().setState({x: 0.5, y: 0.5, ratio: 1, angle: 0}), 0")
+    _wait(browser, f"{inked} === {drawn}")
+
     def judged() -> int:
         return browser.eval("Array.from(document.querySelectorAll('#kg-legend .count[data-k]'))"
                             ".filter(x => x.dataset.k).reduce((s, x) => s + Number(x.textContent), 0)")

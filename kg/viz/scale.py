@@ -17,6 +17,7 @@ from kg.viz import views
 from kg.viz.forcelayout import force_layout
 from kg.viz.geo import place_of, places
 from kg.viz.model import Model
+from kg.viz.outline import outline
 
 TIP_QUOTES = 1  # quotes per node in the overview's tooltip (the rest are on the pages)
 CELL_QUOTES = 3  # quotes per heat-map cell and authority
@@ -146,7 +147,8 @@ def map_data(m: Model) -> dict[str, Any]:
     years = sorted({int(j[0][:4]) for js in judged.values() for j in js if j[0][:4].isdigit()})
     return {"points": points, "concerns": [m.entities[c].label for c in concerns],
             "judgements": [{"k": k, "l": lab, "color": col} for k, lab, col in JUDGEMENTS],
-            "years": [years[0], years[-1]] if years else [], "missing": sorted(missing)}
+            "years": [years[0], years[-1]] if years else [], "missing": sorted(missing),
+            "outline": outline()}
 
 
 def heat_data(m: Model) -> dict[str, Any]:

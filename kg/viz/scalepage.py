@@ -20,7 +20,8 @@ HINTS = {
                 "concerns and share plans and interventions sit together. Labels show the most "
                 "linked nodes first; zoom in for more. Hover for the quotes; click to open the page.",
     "map": "Colour: latest inspection judgement up to the chosen year; size: documents about the "
-           "authority. Hover for the judgement and its source; click to open the authority's page.",
+           "authority. Hover for the judgement and its source; click to open the authority's page. "
+           "Outline: Natural Earth (public domain).",
     "heat": "Shade: mentions of the concern in the column's minutes. Click a cell for its quotes.",
 }
 MANY_LINKS = 5000  # above this many links the overview draws the strongest first

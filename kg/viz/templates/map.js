@@ -44,6 +44,42 @@
     },
   }));
 
+  /* The nations' outline (Natural Earth, public domain), in the points' projection, on a canvas
+     under sigma's layers, redrawn with every frame; the camera's box fits the outline. */
+  const O = D.outline || { nations: [], border: [], near: [] };
+  const shape = renderer.createCanvas("outline", { beforeLayer: "edges" });
+  function extent() {
+    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    O.nations.forEach((l) => { for (let k = 0; k < l.length; k += 2) {
+      x0 = Math.min(x0, l[k]); x1 = Math.max(x1, l[k]); y0 = Math.min(y0, l[k + 1]); y1 = Math.max(y1, l[k + 1]);
+    } });
+    return isFinite(x0) ? { x: [x0, x1], y: [y0, y1] } : null;
+  }
+  function drawOutline() {
+    const r = window.devicePixelRatio || 1, { width: w, height: h } = renderer.getDimensions();
+    if (shape.width !== Math.round(w * r) || shape.height !== Math.round(h * r)) {
+      shape.width = Math.round(w * r); shape.height = Math.round(h * r);
+      shape.style.width = w + "px"; shape.style.height = h + "px";
+    }
+    const ctx = shape.getContext("2d");
+    ctx.setTransform(r, 0, 0, r, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    [["near", "#dfe3e6", 1], ["nations", "#9aa4ac", 1.2], ["border", "#b9c1c7", 1]].forEach(([k, colour, width]) => {
+      ctx.beginPath();
+      O[k].forEach((l) => {
+        for (let j = 0; j < l.length; j += 2) {
+          const p = renderer.graphToViewport({ x: l[j], y: l[j + 1] });
+          if (j) ctx.lineTo(p.x, p.y); else ctx.moveTo(p.x, p.y);
+        }
+      });
+      ctx.strokeStyle = colour; ctx.lineWidth = width; ctx.lineJoin = "round"; ctx.stroke();
+    });
+  }
+  const box = extent();
+  if (box) renderer.setCustomBBox(box);
+  renderer.on("afterRender", drawOutline);
+  renderer.refresh();
+
   function apply() {
     $("kg-year-out").textContent = String(state.year);
     const term = state.search.trim().toLowerCase();
