@@ -15,6 +15,10 @@ def _square(unit: str, x0: float, y0: float, x1: float, y1: float, adm0: str = "
             "geometry": {"type": "Polygon", "coordinates": [ring]}}
 
 
+def _at(lon: float, lat: float) -> tuple[float, ...]:
+    return tuple(round(v, 1) for v in project(lon, lat))
+
+
 def _points(lines: list[list[float]]) -> set[tuple[float, float]]:
     return {(line[i], line[i + 1]) for line in lines for i in range(0, len(line), 2)}
 
@@ -34,13 +38,13 @@ def test_nations_border_and_neighbours() -> None:
              _square("", 3, 51, 4, 52, adm0="FRA"), _square("", 20, 51, 21, 52, adm0="DEU")]
     out = build(feats)
     border = _points(out["border"])
-    assert border == {tuple(round(v, 1) for v in project(-2, 51)), tuple(round(v, 1) for v in project(-2, 53))}
+    assert border == {_at(-2, 51), _at(-2, 53)}
     nations = _points(out["nations"])
-    assert tuple(round(v, 1) for v in project(-4, 51)) in nations  # Wales's far corner
+    assert _at(-4, 51) in nations  # Wales's far corner
     assert len(out["nations"]) == 1  # one ring round both nations: the inner borders are gone
     near = _points(out["near"])
-    assert tuple(round(v, 1) for v in project(-2, 55)) in near  # Scotland's coast
-    assert tuple(round(v, 1) for v in project(3, 51)) in near  # France, inside the frame
+    assert _at(-2, 55) in near  # Scotland's coast
+    assert _at(3, 51) in near  # France, inside the frame
     assert not any(x > project(10, 51)[0] for x, _y in near)  # Germany is no neighbour here
 
 
