@@ -300,3 +300,15 @@ def test_authority_page_labels_and_tooltip(browser: Chromium, site: Path) -> Non
         tip = browser.eval("(r => [r.left, r.right])"
                            "(document.getElementById('kg-tip').getBoundingClientRect())")
         assert tip[1] <= right, (tip, right)
+
+
+def test_inline_pages_draw(browser: Chromium, tmp_path: Path) -> None:
+    """--inline: every script in the page (allowed by its hash), common.js included."""
+    out = tmp_path / "inline"
+    write_site(synth_model(400), out, authority_pages=False, inline=True)
+    assert not (out / "assets").exists()
+    for page in ("overview.html", "map.html", "concerns.html"):
+        html = (out / page).read_text(encoding="utf-8")
+        assert "window.kg = " in html and "<script src=" not in html, page
+        _open(browser, out / page)
+        assert _shown(browser) > 0, page
