@@ -18,7 +18,8 @@ SCRIPTS = {
 HINTS = {
     "overview": "Colour: class; size: links (degree). Authorities that raise the same "
                 "concerns and share plans and interventions sit together. Labels show the most "
-                "linked nodes first; zoom in for more. Hover for the quotes; click to open the page.",
+                "linked nodes first; zoom in for more. Hover for the quotes and the node's links; click "
+                "to open the page.",
     "map": "Colour: latest inspection judgement up to the chosen year; size: documents about the "
            "authority. Hover for the judgement and its source; click to open the authority's page. "
            "Outline: Natural Earth (public domain).",
