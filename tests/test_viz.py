@@ -20,6 +20,7 @@ from kg.viz import views
 from kg.viz.analysis import describe, export_network, network_stats
 from kg.viz.model import load_model
 from kg.viz.safe import script_json
+from kg.viz.scale import overview_rows
 from kg.viz.site import build_site
 
 LEEDS, CROYDON = "E08000035", "E09000008"
@@ -246,9 +247,14 @@ def test_large_overview_is_drawn_with_sigma(graph: Path, tmp_path: Path) -> None
     html = (tmp_path / "site" / "overview.html").read_text()
     assert r.sigma and 'src="assets/sigma.min.js"' in html and "vis-network" not in html
     data = _data(html)
-    assert len(data["nodes"]) == r.nodes["overview.html"] == 15
-    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
-    assert len({(n["x"], n["y"]) for n in data["nodes"]}) == 15  # no two nodes on one spot
+    cols = data["nodes"]  # one list per field
+    assert set(cols) == {"l", "c", "a", "s", "x", "y", "q", "n", "k"}
+    assert len(cols["l"]) == r.nodes["overview.html"] == 15
+    assert all(isinstance(v, float) for v in cols["x"] + cols["y"])
+    assert len(set(zip(cols["x"], cols["y"], strict=True))) == 15  # no two nodes on one spot
+    assert len(data["edges"]) % 3 == 0 and all(isinstance(v, int) for v in data["edges"])
+    rows = overview_rows(data)
+    assert all(n["p"].startswith(("authority-", "concerns.html#concern-")) for n in rows if n["a"])
     small = (tmp_path / "small").resolve()
     assert not build_site([graph], small).sigma
     assert "vis-network" in (small / "overview.html").read_text()

@@ -14,6 +14,7 @@ import pytest
 from synth_model import synth_model
 
 from kg.viz.browser import CHROMIUM, Chromium
+from kg.viz.scale import overview_rows
 from kg.viz.site import write_site
 
 ROOT = Path(__file__).resolve().parents[1]  # the checkout: screenshots go to its output/
@@ -22,10 +23,6 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chrom
 SCREENS = ROOT / "output" / "screens"
 READY = "document.body.dataset.ready === '1'"
 DRAW_SECONDS = 3.0
-# The 10,000-document overview (9,800 nodes, 17,000 links) takes 3.1-3.9 s here, in headless
-# Chromium's software WebGL on a shared 2-core machine; the time is native (not our script, not
-# the edges or labels: measured), so it is held to this bound until that is found.
-OVERVIEW_10K_SECONDS = 5.0
 
 
 @pytest.fixture(scope="module")
@@ -102,14 +99,34 @@ def _tag(site: Path) -> str:
 def test_overview(browser: Chromium, site: Path) -> None:
     page = site / "overview.html"
     data = _data(page)
-    total = len(data["nodes"])
-    assert _open(browser, page) < (DRAW_SECONDS if total < 5000 else OVERVIEW_10K_SECONDS)
+    nodes = overview_rows(data)
+    total, links = len(nodes), len(data["edges"]) // 3
+    assert _open(browser, page) < DRAW_SECONDS
     assert _shown(browser) == total == browser.eval("kgViz.graph.order")
-    assert browser.eval("kgViz.graph.size") == len(data["edges"])
+    assert browser.eval("kgViz.graph.size") == links
     tag = _tag(site)
     browser.screenshot(SCREENS / f"scale-{tag}-overview.png")
 
-    person = next(n for n in data["nodes"] if data["classes"][n["c"]]["k"] == "Person")
+    # many links: only the strongest drawn at first; all of a hovered node's; all on asking
+    drawn = ("kgViz.graph.edges().filter(e => !kgViz.renderer.getEdgeDisplayData(e).hidden).length")
+    weights = sorted(data["edges"][2::3], reverse=True)
+    strong = sum(1 for w in weights if w >= max(2, weights[len(weights) // 10]))
+    if links > 5000:
+        assert browser.eval("document.getElementById('kg-links').value") == "strong"
+        assert browser.eval(drawn) == strong < links
+        weak = next(n for n in nodes if n["c"] == next(
+            i for i, c in enumerate(data["classes"]) if c["k"] == "Post"))
+        mine = sum(1 for j in range(0, len(data["edges"]), 3) if weak["i"] in data["edges"][j:j + 2])
+        _hover_node(browser, weak["i"])
+        assert browser.eval(drawn) == mine > 0
+        browser.mouse(5, 5)
+        _wait(browser, f"{drawn} === {strong}")
+        browser.eval("kgViz.renderer.getCamera().setState({x: 0.5, y: 0.5, ratio: 1, angle: 0}), 0")
+    browser.eval("(s => { s.value = 'all'; s.dispatchEvent(new Event('change')); })"
+                 "(document.getElementById('kg-links'))")
+    _wait(browser, f"{drawn} === {links}")
+
+    person = next(n for n in nodes if data["classes"][n["c"]]["k"] == "Person")
     _search(browser, person["l"])
     _wait(browser, f"Number(document.body.dataset.shown) < {total}")
     assert browser.eval(f"kgViz.renderer.getNodeDisplayData('{person['i']}').hidden") is False
@@ -120,26 +137,26 @@ def test_overview(browser: Chromium, site: Path) -> None:
     box = f"document.querySelector('#kg-legend input[value=\"{cls}\"]')"
     x, y = browser.eval(f"(r => [r.left + r.width / 2, r.top + r.height / 2])({box}.getBoundingClientRect())")
     browser.click(x, y)
-    posts = sum(1 for n in data["nodes"] if n["c"] == cls)
+    posts = sum(1 for n in nodes if n["c"] == cls)
     _wait(browser, f"Number(document.body.dataset.shown) === {total - posts}")
     browser.click(x, y)
     _wait(browser, f"Number(document.body.dataset.shown) === {total}")
 
     browser.eval("(s => { s.value = '0'; s.dispatchEvent(new Event('change')); })"
                  "(document.getElementById('kg-authority'))")
-    mine = sum(1 for n in data["nodes"] if 0 in n["a"])
+    mine = sum(1 for n in nodes if 0 in n["a"])
     _wait(browser, f"Number(document.body.dataset.shown) === {mine}")
     browser.eval("(s => { s.value = ''; s.dispatchEvent(new Event('change')); })"
                  "(document.getElementById('kg-authority'))")
     _wait(browser, f"Number(document.body.dataset.shown) === {total}")
 
-    auth = max((n for n in data["nodes"] if data["classes"][n["c"]]["k"] == "Authority"),
+    auth = max((n for n in nodes if data["classes"][n["c"]]["k"] == "Authority"),
                key=lambda n: n["s"])
     x, y = _hover_node(browser, auth["i"])
     tip = browser.eval("document.getElementById('kg-tip').textContent")
     assert auth["l"] in tip and "Local authority" in tip
     browser.screenshot(SCREENS / f"scale-{tag}-overview-hover.png")
-    concern = next(n for n in data["nodes"] if n["q"] and data["classes"][n["c"]]["k"] == "Concern")
+    concern = next(n for n in nodes if n["q"] and data["classes"][n["c"]]["k"] == "Concern")
     _hover_node(browser, concern["i"])
     assert concern["q"][0][1] in browser.eval("document.getElementById('kg-tip').textContent")
     x, y = _hover_node(browser, auth["i"])
@@ -157,6 +174,21 @@ def test_map(browser: Chromium, site: Path) -> None:
     assert browser.eval("kgViz.graph.order") == len(data["points"])
     tag = _tag(site)
     browser.screenshot(SCREENS / f"scale-{tag}-map.png")
+
+    # the nations' outline is drawn on a canvas under the points, and follows the camera
+    assert data["outline"]["nations"] and data["outline"]["border"]
+    order = browser.eval("Array.from(document.querySelectorAll('#kg-network canvas'))"
+                         ".map(c => c.className).join(' ')")
+    assert order.index("sigma-outline") < order.index("sigma-nodes")
+    inked = ("(c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+             "let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n += 1; return n; })"
+             "(document.querySelector('canvas.sigma-outline'))")
+    drawn = browser.eval(inked)
+    assert drawn > 2000
+    browser.eval("kgViz.renderer.getCamera().setState({x: 0.5, y: 0.5, ratio: 0.25, angle: 0}), 0")
+    _wait(browser, f"{inked} !== {drawn}")
+    browser.eval("kgViz.renderer.getCamera().setState({x: 0.5, y: 0.5, ratio: 1, angle: 0}), 0")
+    _wait(browser, f"{inked} === {drawn}")
 
     def judged() -> int:
         return browser.eval("Array.from(document.querySelectorAll('#kg-legend .count[data-k]'))"
@@ -268,3 +300,15 @@ def test_authority_page_labels_and_tooltip(browser: Chromium, site: Path) -> Non
         tip = browser.eval("(r => [r.left, r.right])"
                            "(document.getElementById('kg-tip').getBoundingClientRect())")
         assert tip[1] <= right, (tip, right)
+
+
+def test_inline_pages_draw(browser: Chromium, tmp_path: Path) -> None:
+    """--inline: every script in the page (allowed by its hash), common.js included."""
+    out = tmp_path / "inline"
+    write_site(synth_model(400), out, authority_pages=False, inline=True)
+    assert not (out / "assets").exists()
+    for page in ("overview.html", "map.html", "concerns.html"):
+        html = (out / page).read_text(encoding="utf-8")
+        assert "window.kg = " in html and "<script src=" not in html, page
+        _open(browser, out / page)
+        assert _shown(browser) > 0, page

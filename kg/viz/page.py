@@ -70,8 +70,9 @@ def asset(name: str) -> str:
     return str(script_source((TEMPLATES / VENDORED.get(name, name)).read_text(encoding="utf-8")))
 
 
-ASSETS = ("vis-network.min.js", "viz.js", "viz.css", "graphology.umd.min.js", "sigma.min.js",
-          "scale.js", "overview.js", "map.js", "heat.js")
+ASSETS = ("vis-network.min.js", "common.js", "viz.js", "viz.css", "graphology.umd.min.js",
+          "sigma.min.js", "scale.js", "overview.js", "map.js", "heat.js")
+NETWORK_SCRIPTS = ("vis-network.min.js", "common.js", "viz.js")
 
 
 @lru_cache(maxsize=1)
@@ -133,10 +134,11 @@ def _csp(inline_sources: list[str]) -> str:
 def render_network(page: Page, nav: list[tuple[str, str]], authority_labels: dict[str, str],
                    inline: bool = False) -> str:
     data = network_data(page.graph, authority_labels)
-    scripts = [asset("vis-network.min.js"), asset("viz.js")] if inline else []
+    scripts = [asset(n) for n in NETWORK_SCRIPTS] if inline else []
     return env().get_template("viz_page.html").render(
         page=page, nav=nav, data=script_json(data), csp=_csp(scripts), inline=inline,
-        scripts=[Markup(s) for s in scripts], css=Markup(asset("viz.css")) if inline else "",
+        scripts=[Markup(s) for s in scripts], script_files=NETWORK_SCRIPTS,
+        css=Markup(asset("viz.css")) if inline else "",
         classes=data["classes"], authorities=data["authorities"],
         n_nodes=len(data["nodes"]), n_edges=len(data["edges"]), physics=data["physics"],
     )

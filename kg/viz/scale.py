@@ -17,6 +17,7 @@ from kg.viz import views
 from kg.viz.forcelayout import force_layout
 from kg.viz.geo import place_of, places
 from kg.viz.model import Model
+from kg.viz.outline import outline
 
 TIP_QUOTES = 1  # quotes per node in the overview's tooltip (the rest are on the pages)
 CELL_QUOTES = 3  # quotes per heat-map cell and authority
@@ -39,30 +40,48 @@ def _trim(q: tuple[str, str]) -> list[str]:
 
 def overview_data(g: nx.DiGraph, style: dict[str, tuple[str, str]],
                   class_label: dict[str, str], authority_labels: dict[str, str]) -> dict[str, Any]:
-    """Nodes with force-directed positions, sizes by degree, and the links."""
-    ids = {n: i for i, n in enumerate(sorted(g))}
+    """Nodes as columns (one list per field, index = node), force-directed positions, sizes by
+    degree, and the links as one flat list [source, target, weight, ...]: compact to send and
+    to parse, with nothing for the browser to lay out."""
+    order = sorted(g)
+    ids = {n: i for i, n in enumerate(order)}
     pos = force_layout(g)
     deg = dict(g.degree())  # links, not mentions: concerns would dwarf the rest
     top = max((v for n, v in deg.items() if g.nodes[n]["cls"] != "Concern"), default=0) or 1
     topc = max((v for n, v in deg.items() if g.nodes[n]["cls"] == "Concern"), default=0) or 1
     present, cidx, auths, aidx = views.indexes(g, authority_labels)
-    nodes = []
-    for n in sorted(g, key=ids.__getitem__):
+    cols: dict[str, list[Any]] = {k: [] for k in ("l", "c", "a", "s", "x", "y", "q", "n", "k")}
+    pages: dict[str, str] = {}  # nodes whose page is not their first authority's
+    for n in order:
         d = g.nodes[n]
-        mine = d["authorities"]
-        page = (f"concerns.html#{concern_anchor(n)}" if d["cls"] == "Concern"
-                else views.page_of(mine[0]) if mine else "")
-        nodes.append({"i": ids[n], "l": d["label"], "c": cidx[d["cls"]], "a": [aidx[a] for a in mine],
-                      "s": round(4 + 6 * math.sqrt(deg[n] / topc) if d["cls"] == "Concern"
-                                  else 2 + 14 * math.sqrt(deg[n] / top), 2), "x": pos[n][0], "y": pos[n][1],
-                      "q": [_trim(q) for q in d["quotes"][:TIP_QUOTES]], "n": d["nquotes"],
-                      "k": d["iri"], "p": page})
-    edges = [[ids[s], ids[t], w] for s, t, w in sorted(g.edges(data="weight"),
-                                                       key=lambda e: (ids[e[0]], ids[e[1]]))]
+        concern = d["cls"] == "Concern"
+        if concern:
+            pages[str(ids[n])] = f"concerns.html#{concern_anchor(n)}"
+        for k, v in (("l", d["label"]), ("c", cidx[d["cls"]]), ("a", [aidx[a] for a in d["authorities"]]),
+                     ("s", round(4 + 6 * math.sqrt(deg[n] / topc) if concern
+                                 else 2 + 14 * math.sqrt(deg[n] / top), 2)),
+                     ("x", pos[n][0]), ("y", pos[n][1]),
+                     ("q", [_trim(q) for q in d["quotes"][:TIP_QUOTES]]), ("n", d["nquotes"]),
+                     ("k", d["iri"])):
+            cols[k].append(v)
+    edges = [x for s, t, w in sorted(g.edges(data="weight"), key=lambda e: (ids[e[0]], ids[e[1]]))
+             for x in (ids[s], ids[t], w)]
     classes = [{"k": c, "l": class_label.get(c, c), "color": style[c][0],
-                "n": sum(1 for x in nodes if x["c"] == cidx[c])} for c in present]
-    return {"nodes": nodes, "edges": edges, "classes": classes,
+                "n": sum(1 for x in cols["c"] if x == cidx[c])} for c in present]
+    return {"nodes": cols, "pages": pages, "edges": edges, "classes": classes,
             "authorities": [{"l": authority_labels.get(a, a), "p": views.page_of(a)} for a in auths]}
+
+
+def overview_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The overview's nodes as one dict each (with "i" and "p"), for tests and tools."""
+    cols, auths = data["nodes"], data["authorities"]
+    out = []
+    for i in range(len(cols["l"])):
+        row = {k: v[i] for k, v in cols.items()}
+        row["i"] = i
+        row["p"] = data["pages"].get(str(i)) or (auths[row["a"][0]]["p"] if row["a"] else "")
+        out.append(row)
+    return out
 
 
 def _concerns(m: Model) -> list[str]:
@@ -128,7 +147,8 @@ def map_data(m: Model) -> dict[str, Any]:
     years = sorted({int(j[0][:4]) for js in judged.values() for j in js if j[0][:4].isdigit()})
     return {"points": points, "concerns": [m.entities[c].label for c in concerns],
             "judgements": [{"k": k, "l": lab, "color": col} for k, lab, col in JUDGEMENTS],
-            "years": [years[0], years[-1]] if years else [], "missing": sorted(missing)}
+            "years": [years[0], years[-1]] if years else [], "missing": sorted(missing),
+            "outline": outline()}
 
 
 def heat_data(m: Model) -> dict[str, Any]:

@@ -2,10 +2,8 @@
    (or mentions per 10 documents). Every cell opens its quotes. Text only through textContent. */
 (function () {
   "use strict";
-  const D = JSON.parse(document.getElementById("kg-data").textContent);
-  const K = window.kgScale;
-  const $ = (id) => document.getElementById(id);
-  const body = document.body;
+  const K = window.kgScale, $ = K.$, body = document.body;
+  const D = K.data();
   const table = $("kg-heat");
   const state = { columns: "region", shade: "per", search: "" };
   const byCell = new Map();  // "concern,authority" -> [n, quotes]

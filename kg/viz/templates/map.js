@@ -2,10 +2,8 @@
    the slider's year, sized by documents; filters by concern and name. textContent only. */
 (function () {
   "use strict";
-  const D = JSON.parse(document.getElementById("kg-data").textContent);
-  const K = window.kgScale;
-  const $ = (id) => document.getElementById(id);
-  const body = document.body;
+  const K = window.kgScale, $ = K.$, body = document.body;
+  const D = K.data();
   const J = new Map(D.judgements.map((j) => [j.k, j]));
   const NONE = "#8f989f", OUT = "#d3d8dc", FADE = "#edf0f2";
   const graph = new graphology.Graph({ type: "undirected" });
@@ -30,7 +28,7 @@
     const hit = (p.m || []).find((x) => x[0] === Number(state.concern));
     return hit ? hit[1] : 0;
   }
-  const renderer = new Sigma(graph, $("kg-network"), {
+  const renderer = new Sigma(graph, $("kg-network"), Object.assign({}, K.PROGRAMS, {
     labelFont: "system-ui, sans-serif", labelSize: 12, labelWeight: "600", labelColor: { color: "#1d2327" },
     labelDensity: 0.6, labelGridCellSize: 80, labelRenderedSizeThreshold: 8, zIndex: true,
     minCameraRatio: 0.05, maxCameraRatio: 3,
@@ -44,7 +42,43 @@
       if (state.hover === i) { res.highlighted = true; res.forceLabel = true; res.zIndex = 3; }
       return res;
     },
-  });
+  }));
+
+  /* The nations' outline (Natural Earth, public domain), in the points' projection, on a canvas
+     under sigma's layers, redrawn with every frame; the camera's box fits the outline. */
+  const O = D.outline || { nations: [], border: [], near: [] };
+  const shape = renderer.createCanvas("outline", { beforeLayer: "edges" });
+  function extent() {
+    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    O.nations.forEach((l) => { for (let k = 0; k < l.length; k += 2) {
+      x0 = Math.min(x0, l[k]); x1 = Math.max(x1, l[k]); y0 = Math.min(y0, l[k + 1]); y1 = Math.max(y1, l[k + 1]);
+    } });
+    return isFinite(x0) ? { x: [x0, x1], y: [y0, y1] } : null;
+  }
+  function drawOutline() {
+    const r = window.devicePixelRatio || 1, { width: w, height: h } = renderer.getDimensions();
+    if (shape.width !== Math.round(w * r) || shape.height !== Math.round(h * r)) {
+      shape.width = Math.round(w * r); shape.height = Math.round(h * r);
+      shape.style.width = w + "px"; shape.style.height = h + "px";
+    }
+    const ctx = shape.getContext("2d");
+    ctx.setTransform(r, 0, 0, r, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    [["near", "#dfe3e6", 1], ["nations", "#9aa4ac", 1.2], ["border", "#b9c1c7", 1]].forEach(([k, colour, width]) => {
+      ctx.beginPath();
+      O[k].forEach((l) => {
+        for (let j = 0; j < l.length; j += 2) {
+          const p = renderer.graphToViewport({ x: l[j], y: l[j + 1] });
+          if (j) ctx.lineTo(p.x, p.y); else ctx.moveTo(p.x, p.y);
+        }
+      });
+      ctx.strokeStyle = colour; ctx.lineWidth = width; ctx.lineJoin = "round"; ctx.stroke();
+    });
+  }
+  const box = extent();
+  if (box) renderer.setCustomBBox(box);
+  renderer.on("afterRender", drawOutline);
+  renderer.refresh();
 
   function apply() {
     $("kg-year-out").textContent = String(state.year);
@@ -102,6 +136,6 @@
   $("kg-concern").addEventListener("change", (ev) => { state.concern = ev.target.value; apply(); });
   K.onSearch($("kg-search"), (v) => { state.search = v; apply(); });
   apply();
-  K.ready(renderer);
+  K.ready();
   window.kgViz = { renderer, graph, apply, state, data: D };
 })();

@@ -1,32 +1,60 @@
 /* kg overview at scale: sigma.js (WebGL) over a graphology graph, positions from Python.
-   Text from minutes only ever reaches the page through textContent. */
+   The data comes as columns (D.nodes.l[i] is node i's label) and the links as one flat list
+   [source, target, weight, ...]. Text from minutes only ever reaches the page through textContent. */
 (function () {
   "use strict";
-  const D = JSON.parse(document.getElementById("kg-data").textContent);
-  const K = window.kgScale;
-  const $ = (id) => document.getElementById(id);
-  const body = document.body;
+  const K = window.kgScale, $ = K.$, body = document.body;
+  const D = K.data(), C = D.nodes, N = C.l.length, E = D.edges.length / 3;
   const graph = new graphology.Graph({ type: "directed", multi: false, allowSelfLoops: false });
-  const neighbours = new Map(D.nodes.map((n) => [n.i, []]));
-  D.nodes.forEach((n) => {
-    graph.addNode(String(n.i), { x: n.x, y: n.y, size: n.s, label: n.l.length > 40 ? n.l.slice(0, 39) + "\u2026" : n.l,
-      color: D.classes[n.c].color, zIndex: n.s > 6 ? 1 : 0 });
-  });
-  const top = D.edges.reduce((m, e) => Math.max(m, e[2]), 1);
-  D.edges.forEach((e) => {
-    graph.addEdge(String(e[0]), String(e[1]), { size: 0.3 + 2.2 * Math.sqrt((e[2] - 1) / Math.max(1, top - 1)),
-      color: "#c5ccd2" });
-    neighbours.get(e[0]).push(e[1]); neighbours.get(e[1]).push(e[0]);
-  });
-  const state = { classes: new Set(D.classes.map((_, i) => i)), authority: "", search: "", hover: null };
-  const shown = new Set(D.nodes.map((n) => n.i));
-  const byId = D.nodes;
+  const neighbours = Array.from({ length: N }, () => []);
+  for (let i = 0; i < N; i += 1) {
+    const l = C.l[i];
+    graph.addNode(String(i), { x: C.x[i], y: C.y[i], size: C.s[i], label: l.length > 40 ? l.slice(0, 39) + "\u2026" : l,
+      color: D.classes[C.c[i]].color, zIndex: C.s[i] > 6 ? 1 : 0 });
+  }
+  /* Links are thin lines, darker the more mentions they carry. With many links, only the
+     strong ones (the top tenth by weight, and at least two mentions) are drawn at first; all
+     are drawn for a hovered node, among the nodes a search or filter leaves, or on asking. */
+  let top = 1;
+  const weights = [];
+  for (let j = 0; j < D.edges.length; j += 3) {
+    const s = D.edges[j], t = D.edges[j + 1], w = D.edges[j + 2];
+    neighbours[s].push(t); neighbours[t].push(s);
+    top = Math.max(top, w); weights.push(w);
+  }
+  weights.sort((a, b) => b - a);
+  const cut = Math.max(2, weights[Math.floor(weights.length / 10)] || 1);
+  let strong = 0;
+  for (let j = 0; j < D.edges.length; j += 3) {
+    const s = D.edges[j], t = D.edges[j + 1], w = D.edges[j + 2], f = Math.sqrt((w - 1) / Math.max(1, top - 1));
+    strong += w >= cut ? 1 : 0;
+    graph.addEdge(String(s), String(t), { s, t, strong: w >= cut, color: `rgba(110,122,132,${(0.22 + 0.6 * f).toFixed(2)})` });
+  }
+  const links = $("kg-links");
+  const state = { classes: new Set(D.classes.map((_, i) => i)), authority: "", search: "", hover: null,
+    links: links ? links.value : "all" };
+  let shown = new Set();
   let near = new Set();
 
-  const renderer = new Sigma(graph, $("kg-network"), {
+  function passes(i) {
+    return state.classes.has(C.c[i]) && (state.authority === "" || C.a[i].includes(Number(state.authority)));
+  }
+  function match(i, term) { return K.matches(term, C.l[i], C.k[i], C.q[i]); }
+  function page(i) { return D.pages[i] || (C.a[i].length ? D.authorities[C.a[i][0]].p : ""); }
+  function select() {
+    shown = K.select(N, state.search.trim().toLowerCase(), passes, match, (i) => neighbours[i]);
+    let ne = 0;
+    for (let j = 0; j < D.edges.length; j += 3) if (shown.has(D.edges[j]) && shown.has(D.edges[j + 1])) ne += 1;
+    const few = shown.size < N ? "" : state.links === "strong" ? `; ${strong} strongest drawn, the rest on hover` : "";
+    $("kg-status").textContent = `Showing ${shown.size} of ${N} nodes, ${ne} of ${E} links${few}`;
+    body.setAttribute("data-shown", String(shown.size));
+  }
+  select();
+
+  const renderer = new Sigma(graph, $("kg-network"), Object.assign({}, K.PROGRAMS, {
     labelFont: "system-ui, sans-serif", labelSize: 13, labelWeight: "600", labelColor: { color: "#1d2327" },
     labelDensity: 0.35, labelGridCellSize: 130, labelRenderedSizeThreshold: 6, zIndex: true,
-    defaultEdgeColor: "#c5ccd2", hideEdgesOnMove: D.edges.length > 20000, minCameraRatio: 0.02, maxCameraRatio: 4,
+    hideEdgesOnMove: E > 5000, minCameraRatio: 0.02, maxCameraRatio: 4,
     nodeReducer: (key, attrs) => {
       const i = Number(key);
       if (!shown.has(i)) return Object.assign({}, attrs, { hidden: true });
@@ -38,68 +66,47 @@
       return attrs;
     },
     edgeReducer: (key, attrs) => {
-      const s = Number(graph.source(key)), t = Number(graph.target(key));
-      if (!shown.has(s) || !shown.has(t)) return Object.assign({}, attrs, { hidden: true });
+      if (!shown.has(attrs.s) || !shown.has(attrs.t)) return Object.assign({}, attrs, { hidden: true });
       if (state.hover !== null) {
-        if (s === state.hover || t === state.hover) return Object.assign({}, attrs, { color: "#4a545c", size: attrs.size + 0.6 });
+        if (attrs.s === state.hover || attrs.t === state.hover) return Object.assign({}, attrs, { color: "#2b3137" });
         return Object.assign({}, attrs, { hidden: true });
       }
+      if (!attrs.strong && state.links === "strong" && shown.size === N) return Object.assign({}, attrs, { hidden: true });
       return attrs;
     },
-  });
+  }));
 
-  function passes(n) {
-    return state.classes.has(n.c) && (state.authority === "" || n.a.includes(Number(state.authority)));
-  }
-  function matches(n, term) {
-    if (n.l.toLowerCase().includes(term) || n.k.toLowerCase().includes(term)) return true;
-    return n.q.some((q) => q[1].toLowerCase().includes(term) || q[0].toLowerCase().includes(term));
-  }
   function apply() {
-    shown.clear();
-    const term = state.search.trim().toLowerCase();
-    D.nodes.forEach((n) => { if (passes(n) && (!term || matches(n, term))) shown.add(n.i); });
-    if (term) {  // matches and their neighbours, so a match is seen in its context
-      Array.from(shown).forEach((i) => neighbours.get(i).forEach((o) => { if (passes(byId[o])) shown.add(o); }));
-    }
-    let ne = 0;
-    D.edges.forEach((e) => { if (shown.has(e[0]) && shown.has(e[1])) ne += 1; });
-    $("kg-status").textContent = `Showing ${shown.size} of ${D.nodes.length} nodes, ${ne} of ${D.edges.length} links`;
-    body.setAttribute("data-shown", String(shown.size));
+    select();
     renderer.refresh();
-    K.fit(renderer, Array.from(shown).map(String), shown.size < D.nodes.length);
+    K.fit(renderer, Array.from(shown).map(String), shown.size < N);
   }
   K.onSearch($("kg-search"), (v) => { state.search = v; apply(); });
   const sel = $("kg-authority");
   sel.addEventListener("change", () => { state.authority = sel.value; apply(); });
-  $("kg-legend").querySelectorAll("input[type=checkbox]").forEach((box) => {
-    box.addEventListener("change", () => {
-      const c = Number(box.value);
-      if (box.checked) state.classes.add(c); else state.classes.delete(c);
-      apply();
-    });
-  });
+  K.onClassBoxes((c, on) => { if (on) state.classes.add(c); else state.classes.delete(c); apply(); });
+  if (links) links.addEventListener("change", () => { state.links = links.value; select(); renderer.refresh(); });
 
-  function card(n) {
-    const out = [K.el("strong", n.l), K.el("span", D.classes[n.c].l +
-      (n.a.length ? " \u00b7 " + n.a.slice(0, 4).map((i) => D.authorities[i].l).join(", ") : ""), "type")];
-    n.q.forEach((q) => { const b = K.el("blockquote", q[1]); b.appendChild(K.el("cite", q[0] || "(no file name)")); out.push(b); });
-    if (n.n > n.q.length) out.push(K.el("p", `and ${n.n - n.q.length} more quotes on its page`, "hint"));
-    if (!n.n) out.push(K.el("p", "No quote: counted from its links.", "hint"));
+  function card(i) {
+    const a = C.a[i], q = C.q[i], n = C.n[i];
+    const out = [K.el("strong", C.l[i]), K.el("span", D.classes[C.c[i]].l +
+      (a.length ? " \u00b7 " + a.slice(0, 4).map((x) => D.authorities[x].l).join(", ") : ""), "type")];
+    q.forEach((x) => { const b = K.el("blockquote", x[1]); b.appendChild(K.el("cite", x[0] || "(no file name)")); out.push(b); });
+    if (n > q.length) out.push(K.el("p", `and ${n - q.length} more quotes on its page`, "hint"));
+    if (!n) out.push(K.el("p", "No quote: counted from its links.", "hint"));
     return out;
   }
   const tip = K.tooltip($("kg-network"), $("kg-tip"));
   renderer.on("enterNode", ({ node }) => {
-    const n = byId[Number(node)];
-    state.hover = n.i; near = new Set(neighbours.get(n.i));
+    const i = Number(node);
+    state.hover = i; near = new Set(neighbours[i]);
     renderer.refresh({ skipIndexation: true });
-    tip.show(card(n), renderer.graphToViewport(graph.getNodeAttributes(node)));
-    $("kg-details").replaceChildren(...card(n), K.el("p", n.p ? "Click to open its page." : "", "hint"));
-    body.setAttribute("data-hovered", String(n.i));
+    tip.show(card(i), renderer.graphToViewport(graph.getNodeAttributes(node)));
+    $("kg-details").replaceChildren(...card(i), K.el("p", page(i) ? "Click to open its page." : "", "hint"));
+    body.setAttribute("data-hovered", String(i));
   });
   renderer.on("leaveNode", () => { state.hover = null; renderer.refresh({ skipIndexation: true }); tip.hide(); });
-  renderer.on("clickNode", ({ node }) => K.go(byId[Number(node)].p));
-  apply();
-  K.ready(renderer);
-  window.kgViz = { renderer, graph, apply, state, data: D };
+  renderer.on("clickNode", ({ node }) => K.go(page(Number(node))));
+  K.ready();
+  window.kgViz = { renderer, graph, apply, state, data: D, page };
 })();

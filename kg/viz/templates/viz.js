@@ -1,9 +1,8 @@
 /* kg network pages. Text from minutes only ever reaches the page through textContent. */
 (function () {
   "use strict";
-  const D = JSON.parse(document.getElementById("kg-data").textContent);
-  const $ = (id) => document.getElementById(id);
-  const body = document.body;
+  const K = window.kg, $ = K.$, el = K.el, body = document.body;
+  const D = K.data();
   const classes = D.classes;
   const auths = D.authorities;
   const byId = new Map(D.nodes.map((n) => [n.i, n]));
@@ -12,20 +11,6 @@
   edgeList.forEach((e) => { adjacent.get(e.f).push(e); adjacent.get(e.t).push(e); });
   const big = !D.physics;
   const dense = D.edges.length > 600;  // arrowheads would pile up into blots
-  const PAGE = /^[A-Za-z0-9._-]+\.html$/;
-
-  function el(tag, text, cls) {
-    const x = document.createElement(tag);
-    if (text !== undefined && text !== null) x.textContent = String(text);
-    if (cls) x.className = cls;
-    return x;
-  }
-  function pageLink(page, text) {
-    if (!PAGE.test(page)) return el("span", text);
-    const a = el("a", text);
-    a.setAttribute("href", page);
-    return a;
-  }
 
   const nodes = new vis.DataSet(D.nodes.map((n) => {
     const c = classes[n.c];
@@ -63,23 +48,16 @@
   // --- search and filters ----------------------------------------------------------------
   let isReady = false;
   const state = { classes: new Set(classes.map((_, i) => i)), authority: "", search: "" };
-  function passes(n) {
+  function passes(i) {
+    const n = D.nodes[i];
     return state.classes.has(n.c) && (state.authority === "" || n.a.includes(Number(state.authority)));
   }
-  function matches(n, term) {
-    if (n.l.toLowerCase().includes(term) || n.k.toLowerCase().includes(term)) return true;
-    return n.q.some((q) => q[1].toLowerCase().includes(term) || q[0].toLowerCase().includes(term));
-  }
-  function apply() {
+  function match(i, term) { const n = D.nodes[i]; return K.matches(term, n.l, n.k, n.q); }
+  function neighbours(i) { return adjacent.get(i).map((e) => (e.f === i ? e.t : e.f)); }
+  function apply() {  // node ids are their index in D.nodes
+    const picked = K.select(D.nodes.length, state.search.trim().toLowerCase(), passes, match, neighbours);
     shown.clear();
-    const term = state.search.trim().toLowerCase();
-    D.nodes.forEach((n) => { if (passes(n) && (!term || matches(n, term))) shown.add(n.i); });
-    if (term) {  // matches and their neighbours, so a match is seen in its context
-      Array.from(shown).forEach((i) => adjacent.get(i).forEach((e) => {
-        const o = e.f === i ? e.t : e.f;
-        if (passes(byId.get(o))) shown.add(o);
-      }));
-    }
+    picked.forEach((i) => shown.add(i));
     nodeView.refresh();
     edgeView.refresh();
     const ne = edgeView.length;
@@ -88,20 +66,10 @@
     body.setAttribute("data-shown-edges", String(ne));
     if (isReady && shown.size) network.fit({ nodes: Array.from(shown), animation: false });
   }
-  let timer = 0;
-  $("kg-search").addEventListener("input", (ev) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => { state.search = ev.target.value; apply(); }, big ? 250 : 60);
-  });
+  K.onSearch($("kg-search"), (v) => { state.search = v; apply(); }, big ? 250 : 60);
   const sel = $("kg-authority");
   if (sel) sel.addEventListener("change", () => { state.authority = sel.value; apply(); });
-  $("kg-legend").querySelectorAll("input[type=checkbox]").forEach((box) => {
-    box.addEventListener("change", () => {
-      const c = Number(box.value);
-      if (box.checked) state.classes.add(c); else state.classes.delete(c);
-      apply();
-    });
-  });
+  K.onClassBoxes((c, on) => { if (on) state.classes.add(c); else state.classes.delete(c); apply(); });
 
   // --- tooltip and details ---------------------------------------------------------------
   function quotes(parent, qs, total) {
@@ -159,7 +127,7 @@
     if (n.a.length) {
       out.push(el("h3", "Authorities"));
       const ul = el("ul");
-      n.a.forEach((i) => { const li = el("li"); li.appendChild(pageLink(auths[i].p, auths[i].l)); ul.appendChild(li); });
+      n.a.forEach((i) => { const li = el("li"); li.appendChild(K.link(auths[i].p, auths[i].l)); ul.appendChild(li); });
       out.push(ul);
     }
     out.push(el("h3", n.n ? `Evidence (${n.n} quote${n.n === 1 ? "" : "s"})` : "Evidence"));
@@ -200,7 +168,7 @@
   });
   network.on("doubleClick", (p) => {
     const n = p.nodes.length ? byId.get(p.nodes[0]) : null;
-    if (n && n.p && classes[n.c].k === "Authority" && PAGE.test(n.p)) window.location.href = n.p;
+    if (n && n.p && classes[n.c].k === "Authority") K.go(n.p);
   });
 
   // --- ready -------------------------------------------------------------------------------
