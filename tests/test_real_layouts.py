@@ -293,3 +293,19 @@ def test_a_meeting_page_headed_by_its_name_a_dash_and_the_weekday() -> None:
 def test_the_word_minutes_between_a_name_and_its_date_is_the_pages_label() -> None:
     text = "Cabinet Member for Fostering - Minutes - 9 March 2012\n\n12  FOSTERING - The report was noted.\n"
     assert _meeting(text) == ("Cabinet Member for Fostering", "2012-03-09")
+
+
+def test_items_of_an_unnumbered_meeting_page_that_links_each_paper() -> None:
+    text = (
+        "Minutes of the Previous Meeting held on 3 May 2021 pdf icon PDF 120 KB\n\n"
+        "The minutes were approved as a correct record.\n\n"
+        "Update on the Fostering Service Review by the Independent Reviewer for the Borough Council "
+        "of Somewhere pdf icon PDF 2 MB\n\n"
+        "The Director presented the review.\n"
+    )
+    titles = [it.title for it in items.extract(make_doc(text))]
+    assert titles == [
+        "Minutes of the Previous Meeting held on 3 May 2021",
+        "Update on the Fostering Service Review by the Independent Reviewer for the Borough Council "
+        "of Somewhere",
+    ]

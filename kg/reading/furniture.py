@@ -31,3 +31,12 @@ def content_end(text: str, start: int, end: int) -> int:
             return end
         end = m.start()
     return end
+
+
+_FILE_LINK = re.compile(r"\s+pdf\s+icon\s+pdf\s+\d+(?:\.\d+)?\s*[kmg]b[\s.]*$", re.IGNORECASE)
+
+
+def links_a_paper(line: str) -> bool:
+    """A line ending in the link to its paper ("... pdf icon PDF 285 KB"): on a council's meeting
+    page, the title of an agenda item."""
+    return _FILE_LINK.search(line) is not None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.reading.document import BLOCK_START
-from kg.reading.furniture import content_end
+from kg.reading.furniture import content_end, links_a_paper
 
 if TYPE_CHECKING:
     from kg.reading.document import Document
@@ -305,9 +305,10 @@ def _unnumbered_heads(lines: list[tuple[int, int, str]]) -> list[tuple[int, str 
         i
         for i, (_, _, line) in enumerate(lines)
         if _standalone(lines, i)
-        and _PROCEDURAL.match(line)
-        and len(line.strip()) <= 120
-        and not line.strip().endswith(".")
+        and (
+            (_PROCEDURAL.match(line) and len(line.strip()) <= 120 and not line.strip().endswith("."))
+            or links_a_paper(line)  # "<title> pdf icon PDF 1 MB": the site links each item's paper
+        )
     ]
     if len(anchors) < 2:
         return []
@@ -315,6 +316,7 @@ def _unnumbered_heads(lines: list[tuple[int, int, str]]) -> list[tuple[int, str 
     for i in range(anchors[0], len(lines)):
         start, _, line = lines[i]
         text = line.strip()
+        text = text[: content_end(text, 0, len(text))]
         if not text or not _standalone(lines, i) or len(text) > 120 or text.endswith((".", ":", ";", ",")):
             continue
         words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3]
