@@ -469,3 +469,12 @@ def test_one_post_whether_minutes_write_of_or_for_service_or_services() -> None:
     out = list(posts.extract(make_doc(text)))
     assert len({posts.post_key(p.title) for p in out}) == 1
     assert posts.post_key("Head of Safeguarding") != posts.post_key("Head of Quality Assurance")
+
+
+def test_a_line_opening_with_a_name_a_dash_and_a_title_whatever_the_given_name() -> None:
+    text = "Officers in attendance\n\nQuillon Marsh - Head of Fostering\n\nThe report was noted.\n"
+    [p] = list(posts.extract(make_doc(text)))
+    assert (p.title, p.holder) == ("Head of Fostering", "Quillon Marsh")
+    # a service's name before a title is not a person
+    [p] = list(posts.extract(make_doc("Early Help - Head of Service\n")))
+    assert p.holder is None

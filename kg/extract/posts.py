@@ -123,9 +123,11 @@ def _name_at(flat: str, s: int, e: int) -> NameHit | None:
     single = bool(h) or flat[e : e + 2].lstrip().startswith("(")
     first = name.split()[0] if name else ""
     known = bool(h or first.lower() in lx.GIVEN_NAMES or re.fullmatch(r"(?:[A-Z]\.?)+", first))
-    # "· Sal Tariq, Director of ...": opening a list entry, before a comma and a title, only a
-    # name fits, whatever the given name
-    known = known or (flat[e : e + 1] == "," and bool(_ENTRY_START.search(flat, max(0, s - 12), s)))
+    # "· Sal Tariq, Director of ...", "Jo Bloggs - Head of Service": opening a list entry or a
+    # line, before a comma or a dash and a title, only a name fits, whatever the given name
+    after = flat[e : e + 3]
+    opens = bool(_ENTRY_START.search(flat, max(0, s - 12), s))
+    known = known or (opens and (after[:1] == "," or after in (" - ", " \u2013 ")))
     if kept and (known or single and " " not in name) and lx.plausible_name(name, single_ok=single):
         return NameHit(s, s + len(h), s + len(h) + len(kept), name, lx.fold_ws(h))
     return None
