@@ -478,3 +478,10 @@ def test_a_line_opening_with_a_name_a_dash_and_a_title_whatever_the_given_name()
     # a service's name before a title is not a person
     [p] = list(posts.extract(make_doc("Early Help - Head of Service\n")))
     assert p.holder is None
+
+
+def test_a_remit_led_by_a_services_acronym_but_not_honours() -> None:
+    [p] = list(posts.extract(make_doc("Officers\n\nJo Marsh - Group Manager, IAA & Safeguarding\n\nText.\n")))
+    assert p.title == "Group Manager, IAA & Safeguarding"
+    [p] = list(posts.extract(make_doc("The Head of Service, MBE and OBE, spoke.\n")))
+    assert p.title == "Head of Service"

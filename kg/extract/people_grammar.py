@@ -272,6 +272,10 @@ def _local_service(flat: str, m: re.Match[str]) -> bool:
     return bool(n and n.group(2) and low(n.group(2)) in DOMAIN_WORDS)
 
 
+# Letters after a name, never a service: "Jo Bloggs MBE", "Head of Service, OBE"
+HONOURS = re.compile(r"[MOCDKG]BE|QC|KC|JP|MPs?|MS|AM|CB|KCB")
+
+
 def domain_run(flat: str, pos: int, caps: bool) -> int:
     """End of a run of service words ("Children's Social Care and Early Help") at pos."""
     end, p, last_ok = pos, pos, False
@@ -288,6 +292,8 @@ def domain_run(flat: str, pos: int, caps: bool) -> int:
             last_ok = False
         elif (low(w) in DOMAIN_WORDS or _local_service(flat, m)) and (w[0].isupper() or not caps):
             last_ok = True
+        elif re.fullmatch(r"[A-Z]{2,5}", w) and not HONOURS.fullmatch(w) and not is_blocked(w):
+            last_ok = True  # a service's acronym: "IAA & Safeguarding", "SEND and Inclusion"
         else:
             break
         p = m.end()

@@ -65,7 +65,7 @@ def cap_list(flat: str, pos: int) -> int:
         lw = w.lower()
         if lw in ("and", "&") or lx.low(w) in lx.DOMAIN_WORDS:
             continue
-        if lx.low(w) in lx.NP_STOP or lw in lx.GIVEN_NAMES or lx.is_blocked(w):
+        if lx.low(w) in lx.NP_STOP or lw in lx.GIVEN_NAMES or lx.is_blocked(w) or lx.HONOURS.fullmatch(w):
             return -1
     return m.end()
 
