@@ -333,3 +333,22 @@ def test_a_resolution_whose_heading_the_page_lost_and_a_noting_after_an_adverbia
 def test_that_with_a_modal_is_reported_speech_not_a_resolution() -> None:
     text = "7 Adoption Update\n\nThat unannounced visits could be expected at any time.\n"
     assert list(decisions.extract(make_doc(text))) == []
+
+
+def test_a_body_resolved_to_points_numbered_like_report_paragraphs() -> None:
+    text = (
+        "9 Ofsted Inspection\n\nThe Leader and Cabinet, RESOLVED to;\n\n"
+        "3.1 Note the findings of the inspection of children's services.\n\n"
+        "3.2 Agree that the improvement plan be refreshed.\n\nMembers then discussed the findings.\n"
+    )
+    out = list(decisions.extract(make_doc(text)))
+    assert [(d.number, d.text.rstrip(".")) for d in out] == [
+        ("3.1", "Note the findings of the inspection of children's services"),
+        ("3.2", "Agree that the improvement plan be refreshed"),
+    ]
+
+
+def test_what_the_paper_recommends_the_meeting_do() -> None:
+    text = "9 Ofsted\n\nCabinet is RECOMMENDED to note the report and its findings.\n\nMinutes:\n\nNoted.\n"
+    [d] = [d for d in decisions.extract(make_doc(text)) if d.kind == "recommendation"]
+    assert d.text.startswith("Cabinet is RECOMMENDED to note the report")

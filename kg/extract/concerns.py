@@ -22,6 +22,7 @@ from kg.reading.segments import segments_of
 MARKER = re.compile(
     r"\s*(?:[\u00b7\u2022\u25cf\u25aa\u25a0\u2023\u2043\u2219\u00d8\u00a7\u27a2\u2713\u2714"
     r"\u25e6\uf0b7\uf0a7\uf0d8*>-]+\s*|o\s{2,}|o\s(?=[a-zA-Z])|\(?\d{1,3}[.)](?!\d)\s*"
+    r"|\d{1,2}\.\d{1,2}\.?\s+(?=[A-Z])"  # a report's paragraph number: "2.1 Note the outcome"
     r"|\(\d{1,3}\)\s*|\(?[a-z]{1,2}\)\s+|\(?[ivx]{1,4}\)\s+|[ivx]{1,4}\.\s+|\(?[A-H][.)]\s+(?=[A-Z]))"
 )
 PROCEDURAL = re.compile(

@@ -20,7 +20,8 @@ from kg.reading.segments import segments_of
 
 _I = re.IGNORECASE
 _KIND = {"resolved": "resolution", "recommended": "recommendation", "action": "action"}
-_ENUM = re.compile(r"\s*\(?(\d{1,2}|[a-z]{1,2}|[ivx]{1,5})[.)]\s*|\s*\((\d{1,2})\)\s*", _I)
+_ENUM = re.compile(  # "2.1 ", "3. ", "(b) ", "iv) "
+    r"\s*(\d{1,2}\.\d{1,2})\.?\s+|\s*\(?(\d{1,2}|[a-z]{1,2}|[ivx]{1,5})[.)]\s*|\s*\((\d{1,2})\)\s*", _I)
 _STOP = re.compile(
     r"^\W*(?:reasons?\s+for\s+(?:the\s+)?decision|implementation\s+of\s+(?:the\s+)?decision|"
     r"consultation\s*:|supporting\s+documents|(?:\()?(?:the\s+)?meeting\s+(?:ended|closed|"
@@ -72,7 +73,11 @@ _PROPOSED = re.compile(
 )
 # "It was RESOLVED -" alone on its line: the points below are the resolutions
 _RESOLVED_HEAD = re.compile(
-    r"\W*(?:it\s+was\s+)?(?:resolved|agreed|decided)\s*[:\-\u2013\u2014]?\s*$", _I)
+    # "RESOLVED:", "It was agreed -", "The Executive Mayor and Cabinet, RESOLVED to;" over a list
+    r"\W*(?:(?:the\s+)?(?-i:[A-Z][\w'&-]*)(?:[ \t]+(?:and|&|of|for|(?-i:[A-Z][\w'&-]*))){0,8},?\s+)?"
+    r"(?:it\s+was\s+)?(?:resolved|agreed|decided)(?:\s+(?:to|that))?\s*[:;\-\u2013\u2014]?\s*$", _I)
+# "Council is RECOMMENDED to receive the report": what the paper asks the meeting to do
+_IS_RECOMMENDED = re.compile(r"\W*(?:the\s+)?[\w' &-]{2,60}?\s+(?:is|are)\s+RECOMMENDED\s+to\s+[a-z]")
 # "text | Lead: owner | By: date": an action row with its owner and due date in cells
 _ROW_OWNER = re.compile(
     r"\s*\|\s*(?:lead(?:\s+officer)?|owner|responsible(?:\s+officer)?|who)\s*:\s*([^|]+?)\s*"
@@ -329,6 +334,12 @@ def _decisions(doc: Document) -> Iterator[Decision]:
             d = _make(doc, "action", b.start + a.end(), b.end, None)
             if d:
                 yield replace(d, rule="decisions.action_inline")
+        if _IS_RECOMMENDED.match(flat, b.start, b.end) and len(list(sentences(doc, b.start, b.end))) == 1:
+            d = _make(doc, "recommendation", b.start, b.end, None)
+            if d:
+                covered.append((b.start, b.end))
+                yield replace(d, rule="decisions.is_recommended")
+                continue
         routine = (
             _PASSIVE.match(flat, b.start, b.end)
             or _MINUTES.match(flat, b.start, b.end)
