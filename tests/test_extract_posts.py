@@ -485,3 +485,15 @@ def test_a_remit_led_by_a_services_acronym_but_not_honours() -> None:
     assert p.title == "Group Manager, IAA & Safeguarding"
     [p] = list(posts.extract(make_doc("The Head of Service, MBE and OBE, spoke.\n")))
     assert p.title == "Head of Service"
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        ("The Executive Mayor introduced the report.", "Executive Mayor"),
+        ("A Senior HMI led the visit.", "Senior HMI"),
+        ("The Children's Services Intervention Advisor said.", "Children's Services Intervention Advisor"),
+    ],
+)
+def test_titles_with_their_qualifier(sentence: str, title: str) -> None:
+    assert title in {p.title for p in posts.extract(make_doc(sentence + "\n"))}
