@@ -553,3 +553,15 @@ def test_a_report_dated_in_a_title_is_its_publication_and_the_fieldwork_types_it
     )
     [f] = list(extract(make_doc(text)))
     assert (f.type, f.start, f.published, f.judgement) == ("ilacs", "2019-04", "2019-06", "inadequate")
+
+
+def test_the_authority_judged_in_passing_is_an_inspection() -> None:
+    text = (
+        "Ofsted made its second monitoring visit on 2 and 3 March 2022. This was the second monitoring "
+        "visit since the local authority had been judged inadequate in October 2020.\n"
+    )
+    found = {(f.type, f.start, f.judgement) for f in extract(make_doc(text))}
+    assert ("ilacs", "2020-10", "inadequate") in found
+    # a judgement without a date or of someone else is not
+    text = "Ofsted made a monitoring visit in March 2022. The provider had been judged inadequate.\n"
+    assert {f.type for f in extract(make_doc(text))} == {"monitoring-visit"}

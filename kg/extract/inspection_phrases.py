@@ -127,7 +127,14 @@ J_SUB = re.compile(r"\b(?:adoption|care\s+leavers?|leadership|leaders|children\s
                     r"homes?|partnership|board|LSCB)\b", _I)
 J_SUB_AFTER = re.compile(r"\s*(?:for|in)\s+(?:its\s+|the\s+)?(?:adoption|care\s+leavers|leader|help)", _I)
 # "judged 'good' in 2016": the year a judgement was given, after its closing quote if any
-J_YEAR = re.compile(r"['\"]?\s*(?:judge?ment|rating)?\s*(?:of|in|from)\s+(20\d\d)\b", _I)
+J_YEAR = re.compile(
+    r"['\"]?\s*(?:judge?ment|rating)?\s*(?:of|in|from)\s+(?P<month>(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\s+)?(?P<year>20\d\d)\b", _I)
+# "the local authority had been judged inadequate in January 2020": the authority's own judgement,
+# an inspection the sentence names no other way
+AUTHORITY_JUDGED = re.compile(
+    r"\b(?:local\s+authority|council|authority|children'?s\s+services|services\s+for\s+children)"
+    r"\s+(?:had\s+been|has\s+been|have\s+been|was|were)\s+$", _I)
 REPORTED = re.compile(r"\b(?:outcomes?|results?|findings?|report|letter|judge?ment|judged|rated|found|"
                        r"took\s+place|carried\s+out|undertaken|conducted|following|recent|received|published|response|"
                        r"recommendations?|areas?\s+for\s+(?:improvement|development))\b", _I)

@@ -17,6 +17,7 @@ from kg.extract import inspection_dates as dd
 from kg.extract import inspection_mentions as mn
 from kg.extract import inspection_phrases as ph
 from kg.extract.common import fold, reference_date, span
+from kg.extract.dates import month_number
 from kg.extract.facts import Inspection
 from kg.reading.document import Document
 from kg.reading.segments import segments_of
@@ -50,6 +51,7 @@ class _Judgement:
     year: str | None
     board: bool  # of the safeguarding children board, not the authority
     relative: bool  # "..., which was rated": may be some other body
+    month: str | None = None  # "judged inadequate in January 2020": 2020-01
 
 
 def _read_judgements(flat: str, s: int, e: int) -> Iterator[_Judgement]:
@@ -69,10 +71,12 @@ def _read_judgements(flat: str, s: int, e: int) -> Iterator[_Judgement]:
         if not board and (ph.J_SUB.search(subject) or ph.J_SUB_AFTER.match(flat, m.end(), e)):
             continue
         yj = ph.J_YEAR.match(flat, m.end(), e)
+        month = month_number(yj.group("month").strip()) if yj and yj.group("month") else None
         yield _Judgement(
             m.start(), m.end(), "requires-improvement" if word.startswith("requir") else word,
-            "overall" in flat[max(s, m.start() - 60) : m.end()].lower(), yj.group(1) if yj else None,
+            "overall" in flat[max(s, m.start() - 60) : m.end()].lower(), yj.group("year") if yj else None,
             board, bool(re.search(r"\b(?:which|who|whose|partner\w*)\b", window, _I)),
+            f"{yj.group('year')}-{month:02d}" if yj and month else None,
         )
 
 
@@ -190,6 +194,12 @@ def _attach_judgements(flat: str, s: int, e: int, ms: list[mn.Mention], earlier:
         if target is None and named and not (j.board or j.relative) and _about_children(flat[s:e]):
             inspectorate = str(named.lastgroup).replace("_", "-")  # "Ofsted rated services good"
             target = mn.Mention(j.pos, j.pos, (s, e), "named", None, inspectorate, start=j.year, item=item)
+            ms.append(target)
+        if target is None and default and j.year and not (j.board or j.relative) and (
+                ph.AUTHORITY_JUDGED.search(flat, max(s, j.pos - 60), j.pos)):
+            # "since the local authority had been judged inadequate in January 2020"
+            when = j.month or j.year
+            target = mn.Mention(j.pos, j.pos, (s, e), "named", None, default, start=when, item=item)
             ms.append(target)
         if target is None:
             continue
