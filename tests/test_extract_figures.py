@@ -296,3 +296,10 @@ def test_word_number_parts_of_a_whole_and_of_them() -> None:
 def test_number_of_cases_fallen_from() -> None:
     got = one("The number of unallocated cases had fallen from 64 to nil.")
     assert (got.value, got.unit, got.qualifier) == (64, "count", "previous")
+
+
+def test_a_count_whose_noun_is_left_out_after_a_lists_comma() -> None:
+    got = values("Some 2,400 children get a service, 380 are on a child protection plan and 290 are in care.")
+    assert {(2400, "children"), (380, "children"), (290, "children")} <= got
+    got = values("There were 40 agency social workers, and 12 were interim managers.")
+    assert (12, "staff") in got

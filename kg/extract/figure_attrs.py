@@ -158,6 +158,11 @@ def candidate_numbers(text: str) -> Iterator[tuple[int, int, float, str | None]]
             yield m.start(), m.end(), float(v), None
 
 
+# a count whose noun is left out after a list's comma: "..., 512 are the subject of a plan"
+ELLIPSIS_AFTER = re.compile(
+    r"\s+(?:are|were|is|was|have|had)\b(?!\s+(?:per\s+cent|percent|years?|months?|weeks?|days?)\b)")
+
+
 def infer_unit(
     ix: PassageIndex, s: int, e: int, prev_unit: str | None, lead: str = ""
 ) -> tuple[str | None, str]:
@@ -193,6 +198,10 @@ def infer_unit(
             last_unit = last[1]
         if last_unit == "staff":
             return "staff", ""
+    # "3,100 children receive a service, 512 are the subject of a plan and 467 are looked after"
+    if prev_unit in ("children", "staff", "cases") and not word and ELLIPSIS_AFTER.match(after) and (
+            re.search(r"(?:,|;|\band)\s*$", text[max(0, s - 8) : s])):
+        return prev_unit, ""
     start = ix.sentence_start(s)
     if word and ix.caseload_between(start, s) and search_back(CASELOAD_LINK, text, s) and not (
             OF_THOSE.match(after)) and not re.match(r"\s+of\b", after):
