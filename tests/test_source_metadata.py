@@ -125,3 +125,23 @@ def test_inspections_of_two_unnamed_councils_stay_apart_and_conform(tmp_path: Pa
     assert q.exit_code == 0 and list(csv.DictReader(io.StringIO(q.output))) == []
     v = CliRunner().invoke(main, ["validate", "-g", str(out)])
     assert v.exit_code == 0, v.output
+
+
+def test_posts_of_two_unnamed_councils_are_two_posts(tmp_path: Path) -> None:
+    # one page's Chief Executive is interim, the other's is not: the same title, two councils
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Agenda item\n\nBudget\n\nMinutes:\n\nThe Interim Chief Executive presented the budget.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "in" / "b.txt").write_text(
+        "Agenda item\n\nStaffing\n\nMinutes:\n\nThe Chief Executive presented the staffing report.\n",
+        encoding="utf-8")
+    out = tmp_path / "graph.trig"
+    r = CliRunner().invoke(main, ["build", str(tmp_path / "in"), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    q = CliRunner().invoke(main, ["query", "posts", "-g", str(out), "-f", "csv"])
+    rows = list(csv.DictReader(io.StringIO(q.output)))
+    assert len({r["post"] for r in rows}) == 2 and sorted(r["interim"] for r in rows) == ["false", "true"]
+    v = CliRunner().invoke(main, ["validate", "-g", str(out)])
+    assert v.exit_code == 0, v.output

@@ -37,7 +37,8 @@ def item(meeting_iri: str, number: str | None, title: str) -> str:
 
 def unknown_authority(sha256: str) -> str:
     """The key of the council whose minutes a document is when the text never names it: scoped
-    to the document, so that two unnamed councils' inspections are never merged."""
+    to the document, so that two unnamed councils' inspections, posts, people and plans are never
+    merged."""
     return f"doc-{sha256[:16]}"
 
 

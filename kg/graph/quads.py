@@ -185,12 +185,15 @@ def _intervention(ctx: _Context, f: F.Intervention) -> None:
 
 
 def _post(ctx: _Context, f: F.Post) -> None:
-    gss = f.gss or ctx.primary or "unknown"
+    # of a council the text never names: scoped to the document, never merged with another
+    # unnamed council's post of the same title
+    known = f.gss or ctx.primary
+    gss = known or iris.unknown_authority(ctx.doc.sha256)
     g, node = ctx.g, iris.post(gss, f.title)
     g.add(node, RDF.type, KG.Post)
     g.add(node, RDF.type, ORG.Post)
-    if gss != "unknown":
-        g.add(node, ORG.postIn, iris.authority(gss))
+    if known:
+        g.add(node, ORG.postIn, iris.authority(known))
     g.add(node, KG.title, lit(f.title))
     g.add(node, KG.role, concept("role", f.role))
     g.add(node, KG.interim, bool_lit(f.interim))
@@ -215,7 +218,7 @@ def _post(ctx: _Context, f: F.Post) -> None:
 
 
 def _person(ctx: _Context, f: F.Person) -> None:
-    gss = ctx.primary or "unknown"
+    gss = ctx.primary or iris.unknown_authority(ctx.doc.sha256)
     g, node = ctx.g, iris.person(gss, f.name)
     g.add(node, RDF.type, KG.Person)
     g.add(node, RDF.type, FOAF.Person)
@@ -232,7 +235,7 @@ def _person(ctx: _Context, f: F.Person) -> None:
 
 
 def _plan(ctx: _Context, f: F.PlanElement) -> None:
-    gss = ctx.primary or "unknown"
+    gss = ctx.primary or iris.unknown_authority(ctx.doc.sha256)
     g, plan = ctx.g, iris.plan(gss, f.plan)
     g.add(plan, RDF.type, KG.ImprovementBoard if f.board else KG.Plan)
     g.add(plan, RDFS.label, lit(f.plan))
