@@ -178,3 +178,18 @@ def test_no_traceback_reaches_the_log(graph: Path) -> None:
     srv.close()
     assert srv.proc.stderr is not None
     assert "Traceback" not in srv.proc.stderr.read()
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        b'POST /sparql HTTP/1.1\r\nHost: H\r\nContent-Type: application/sparql-query\r\n'
+        b'Content-Length: 20\r\n\r\nASK { ?s ?p "\xff\xfe" . }',
+        b"GET /sparql?query=ASK%7B%3Fs%3Fp%22%FF%22%7D HTTP/1.1\r\nHost: H\r\n\r\n",
+    ],
+)
+def test_invalid_utf8_is_400_not_a_guess(served: Served, request_: bytes) -> None:
+    port = served.base.rsplit(":", 1)[1]
+    answer = raw(served, request_.replace(b"Host: H", f"Host: 127.0.0.1:{port}".encode()), wait=5)
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400") and b"UTF-8" in body and b"\n" not in body.strip()
