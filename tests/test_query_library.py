@@ -414,6 +414,14 @@ def test_unknown_parameter_is_a_clear_error(store: ox.Store) -> None:
         run(store, library()["timeline"], {"gss": BRADFORD})
 
 
+@pytest.mark.parametrize("value", ["99999999999999999999999999", str(2**64)])
+def test_a_count_past_64_bits_is_the_parameters_error(store: ox.Store, value: str) -> None:
+    # an engine reads LIMIT into 64 bits: a larger one must not come back as a syntax error of the query file
+    with pytest.raises(QueryError, match="limit=.*too large") as err:
+        run(store, library()["figures"], {"limit": value})
+    assert err.value.exit_code == 2
+
+
 # --- the answers ----------------------------------------------------------------------------
 
 
