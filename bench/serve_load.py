@@ -216,6 +216,7 @@ def main() -> None:
     ap.add_argument("-c", type=int, default=8)
     ap.add_argument("--repeat", type=int, default=3, help="runs of n requests; the best is shown")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=1, help="kg serve --threads (queries per worker process)")
     ap.add_argument("--only", choices=["kg", "oxigraph"], help="measure one server only")
     args = ap.parse_args()
     graph = ["--store", str(args.store)] if args.store else ["-g", str(args.graph)]
@@ -246,11 +247,18 @@ def main() -> None:
                     "-q",
                     "--workers",
                     str(args.workers),
+                    "--threads",
+                    str(args.threads),
                     "--timeout",
                     "120",
                 ]
                 servers.append(
-                    Server(f"kg serve ({args.workers} workers)", kg, f"http://127.0.0.1:{port}/sparql", False)
+                    Server(
+                        f"kg serve ({args.workers}x{args.threads})",
+                        kg,
+                        f"http://127.0.0.1:{port}/sparql",
+                        False,
+                    )
                 )
             oxigraph = shutil.which("oxigraph")
             if oxigraph and args.only != "kg":

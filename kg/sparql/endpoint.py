@@ -309,11 +309,12 @@ def serve(
     max_bytes: int = 64 << 20,
     max_queue: int = 16,
     idle_timeout: int = 30,
+    threads: int = 1,
 ) -> None:
     """Load the graph and serve it until interrupted; `ready(url)` once it listens."""
     from waitress.server import create_server
 
-    pool = Pool(graphs, execute, workers, max_memory_mb << 20, max_queue)
+    pool = Pool(graphs, execute, workers, max_memory_mb << 20, max_queue, threads)
     settings = {
         "timeout": timeout, "max_rows": max_rows, "max_bytes": max_bytes, "quiet": quiet,
         "allow_service": allow_service,
@@ -321,7 +322,7 @@ def serve(
     app = App(pool, settings)
     try:
         server = create_server(
-            app, host=host, port=port, threads=workers + max_queue, channel_timeout=idle_timeout,
+            app, host=host, port=port, threads=workers * threads + max_queue, channel_timeout=idle_timeout,
             cleanup_interval=max(1, min(30, idle_timeout // 2)),
             connection_limit=256, backlog=1024, max_request_body_size=MAX_BODY,
             max_request_header_size=64 << 10, expose_tracebacks=False, ident="kg-serve",
