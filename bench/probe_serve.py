@@ -9,6 +9,7 @@ import os
 import queue
 import random
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -382,8 +383,11 @@ def remote_probes(store: Path, tmp: Path, record: Record, kg: Callable[..., tupl
                 fake.close()
 
 
-def as_root_without_dac() -> list[str]:
-    """A prefix that makes root subject to file permissions (for the unreadable-folder probe)."""
+def as_root_without_dac() -> list[str] | None:
+    """A prefix that makes root subject to file permissions (for the unreadable-folder probe);
+    None when running as root without setpriv, where no folder can be made unreadable."""
     if os.geteuid() != 0:
         return []
+    if shutil.which("setpriv") is None:
+        return None
     return ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--"]

@@ -220,8 +220,12 @@ def special_probes(tmp: Path) -> None:
     shutil.copy(good, folder / good.name)
     shutil.copy(good, folder / "locked" / "other.txt")
     (folder / "locked").chmod(0)
+    prefix = as_root_without_dac()
     try:
-        check_build("file", "unreadable subfolder", folder, tmp, "locked", "error", as_root_without_dac())
+        if prefix is None:
+            print("skip file      unreadable subfolder: root reads every folder, and setpriv is missing")
+        else:
+            check_build("file", "unreadable subfolder", folder, tmp, "locked", "error", prefix)
     finally:
         (folder / "locked").chmod(0o755)
 
