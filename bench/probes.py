@@ -25,7 +25,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from probe_serve import as_root_without_dac, first_line, remote_probes, serve_probes, traceback_in  # noqa: E402
+from probe_serve import (  # noqa: E402
+    Listener,
+    as_root_without_dac,
+    first_line,
+    remote_probes,
+    serve_probes,
+    traceback_in,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 MINUTES = sorted((ROOT / "tests" / "data" / "minutes").glob("*.txt"))
@@ -97,6 +104,19 @@ def param_probes(store: Path, tmp: Path) -> None:
         rc, out, err, secs = kg("query", name, "--store", str(store), "-p", value, timeout=60, cwd=tmp)
         ok = clean_error(rc, err, out) and "syntax error" not in err
         record(ok, "parameter", f"{name} -p {value}", f"exit {rc}: {first_line(err)}")
+    listener = Listener()  # `kg query` refuses SERVICE too, before any request is made
+    fed = tmp / "federated.rq"
+    fed.write_text(f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/sparql> {{ ?s ?p ?o }} }}\n")
+    rc, out, err, secs = kg("query", str(fed), "--store", str(store), timeout=60, cwd=tmp)
+    time.sleep(0.2)
+    listener.close()
+    ok = clean_error(rc, err, out) and "--allow-service" in err and listener.count == 0
+    record(
+        ok,
+        "SERVICE",
+        "kg query of a .rq with SERVICE",
+        f"exit {rc}: {first_line(err)}; connections: {listener.count}",
+    )
     value = "file=../../../etc/passwd"
     rc, out, err, secs = kg(
         "query", "documents", "--store", str(store), "-p", value, "-f", "csv", timeout=60, cwd=tmp
