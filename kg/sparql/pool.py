@@ -245,7 +245,8 @@ class Pool:
                 slot = self.idle.get_nowait()
             except queue.Empty:
                 break
-            _kill(slot.proc.pid)
+            if not slot.proc.dead:  # a stopped one's pid may belong to another process by now
+                _kill(slot.proc.pid)
             slot.sock.close()
         self.ctl.close()
         try:
