@@ -135,3 +135,45 @@ def test_push_to_a_silent_store_stops_at_the_timeout(fake: Callable[[Behaviour],
 def test_push_refuses_an_html_success(fake: Callable[[Behaviour], str], graph: Path) -> None:
     with pytest.raises(StoreError, match="HTML page"):
         push([graph], fake(_html), timeout=5)
+
+
+def test_push_refuses_binary_bytes_as_an_acknowledgement(
+    fake: Callable[[Behaviour], str], graph: Path
+) -> None:
+    junk = bytes(range(256))
+    reply = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 256\r\n\r\n" + junk
+    with pytest.raises(StoreError, match="not text") as err:
+        push([graph], fake(lambda conn, head: conn.sendall(reply)), timeout=5)
+    assert "\n" not in str(err.value)
+
+
+def test_push_takes_a_textual_acknowledgement(fake: Callable[[Behaviour], str], graph: Path) -> None:
+    body = b'{ "count": 3, "tripleCount": 3, "quadCount": 0 }\n'  # what Fuseki answers a PUT
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n"
+    reply = head % len(body) + body
+    assert "Pushed" in push([graph], fake(lambda conn, head: conn.sendall(reply)), timeout=5)[-1]
+
+
+def test_an_answer_that_is_not_http_is_one_line(fake: Callable[[Behaviour], str], graph: Path) -> None:
+    url = fake(lambda conn, head: conn.sendall(b"\x00SSH-2.0-x\r\n\n\x01 more\r\n"))
+    calls = (lambda: push([graph], url, timeout=5), lambda: run_remote("authorities", url, "table", {}, 5))
+    for call in calls:
+        with pytest.raises(StoreError, match="did not answer in HTTP") as err:
+            call()
+        assert "\n" not in str(err.value) and "\r" not in str(err.value)
+
+
+def test_cli_errors_stay_on_one_line() -> None:
+    import click
+    from click.testing import CliRunner
+
+    from kg.cli.common import reports_errors
+
+    @click.command()
+    @reports_errors
+    def cmd() -> None:
+        raise StoreError("a store said:\nline two\r\x1b[31m")
+
+    r = CliRunner().invoke(cmd, [])
+    assert r.exit_code == StoreError.exit_code
+    assert r.output.count("\n") == 1 and "\\n" in r.output and "\x1b" not in r.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import subprocess
 import threading
 import time
 import urllib.parse
@@ -178,3 +179,53 @@ def test_no_traceback_reaches_the_log(graph: Path) -> None:
     srv.close()
     assert srv.proc.stderr is not None
     assert "Traceback" not in srv.proc.stderr.read()
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        b'POST /sparql HTTP/1.1\r\nHost: H\r\nContent-Type: application/sparql-query\r\n'
+        b'Content-Length: 20\r\n\r\nASK { ?s ?p "\xff\xfe" . }',
+        b"GET /sparql?query=ASK%7B%3Fs%3Fp%22%FF%22%7D HTTP/1.1\r\nHost: H\r\n\r\n",
+    ],
+)
+def test_invalid_utf8_is_400_not_a_guess(served: Served, request_: bytes) -> None:
+    port = served.base.rsplit(":", 1)[1]
+    answer = raw(served, request_.replace(b"Host: H", f"Host: 127.0.0.1:{port}".encode()), wait=5)
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400") and b"UTF-8" in body and b"\n" not in body.strip()
+
+
+def _processes(pid: int) -> int:
+    out = subprocess.run(["ps", "-e", "-o", "pid=,ppid="], capture_output=True, text=True).stdout
+    rows = [tuple(map(int, line.split())) for line in out.splitlines() if line.strip()]
+    tree = {pid}
+    for _ in range(4):
+        tree |= {p for p, pp in rows if pp in tree}
+    return len(tree)
+
+
+def test_threads_share_a_worker_and_a_runaway_query_takes_only_its_process(graph: Path) -> None:
+    srv = Served(graph, "--timeout", "2", "--workers", "1", "--threads", "2")
+    try:
+        assert _processes(srv.proc.pid) == 3  # server, zygote, one worker answering two at once
+        slow: list[int] = []
+        t = threading.Thread(target=lambda: slow.append(get(srv, SLOW)[0]))
+        t.start()
+        time.sleep(0.3)
+        start = time.monotonic()
+        assert get(srv, "ASK { ?s ?p ?o }")[0] == 200  # not queued behind the slow one
+        assert time.monotonic() - start < 1.5
+        t.join(30)
+        assert slow == [503]
+        both: list[tuple[int, bytes]] = []
+        threads = [threading.Thread(target=lambda: both.append(get(srv, SLOW)[::2])) for _ in range(2)]
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join(30)
+        assert [s for s, _ in both] == [503, 503] and all(b"\n" not in b.strip() for _, b in both)
+        assert get(srv, "ASK { ?s ?p ?o }")[0] == 200
+        assert _processes(srv.proc.pid) == 3  # the stopped worker was replaced once, not twice
+    finally:
+        srv.close()

@@ -414,6 +414,36 @@ def test_unknown_parameter_is_a_clear_error(store: ox.Store) -> None:
         run(store, library()["timeline"], {"gss": BRADFORD})
 
 
+@pytest.mark.parametrize("value", ["99999999999999999999999999", str(2**64)])
+def test_a_count_past_64_bits_is_the_parameters_error(store: ox.Store, value: str) -> None:
+    # an engine reads LIMIT into 64 bits: a larger one must not come back as a syntax error of the query file
+    with pytest.raises(QueryError, match="limit=.*too large") as err:
+        run(store, library()["figures"], {"limit": value})
+    assert err.value.exit_code == 2
+
+
+def test_json_results_are_what_json_dumps_writes() -> None:
+    from kg.sparql.library import encode_solutions
+
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    odd = 'quote " backslash \\ newline \n nul \x00 line sep \u2028 é'
+    lang = ox.Literal(odd, language="en-GB")
+    terms = [ox.NamedNode("http://x/é"), lang, None, ox.Literal("5", datatype=ox.NamedNode(xsd + "integer")),
+             ox.BlankNode("b1"), ox.Literal(odd)]
+    names = ["a", "b", "c", "d", "e", "f"]
+    row = {
+        "a": {"type": "uri", "value": "http://x/é"},
+        "b": {"type": "literal", "value": odd, "xml:lang": lang.language},
+        "d": {"type": "literal", "value": "5", "datatype": xsd + "integer"},
+        "e": {"type": "bnode", "value": "b1"},
+        "f": {"type": "literal", "value": odd},
+    }
+    doc = {"head": {"vars": names}, "results": {"bindings": [row, {}]}}
+    want = json.dumps(doc, ensure_ascii=False).encode()
+    assert encode_solutions(names, [terms, [None] * 6], "json") == want
+    assert json.loads(encode_solutions([], [], "json")) == {"head": {"vars": []}, "results": {"bindings": []}}
+
+
 # --- the answers ----------------------------------------------------------------------------
 
 

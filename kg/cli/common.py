@@ -24,12 +24,19 @@ def reports_errors(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except KgError as exc:
-            click.echo(f"kg: {exc}", err=True)
+            click.echo(f"kg: {_one_line(str(exc))}", err=True)
             sys.exit(exc.exit_code)
         except BrokenPipeError:
             sys.exit(0)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _one_line(text: str) -> str:
+    """A message on one line whatever it quotes: line breaks and other controls escaped."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def _remember_store(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:

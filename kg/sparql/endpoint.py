@@ -164,7 +164,7 @@ class App:
                 f"{sorted(self.hosts)[0]} (a page elsewhere cannot reach it by DNS rebinding)"
             ).encode(), {}
         method, path = environ.get("REQUEST_METHOD", "GET"), environ.get("PATH_INFO", "/")
-        params = _parse_qs(environ.get("QUERY_STRING", ""))
+        params = _parse_qs(_utf8(environ.get("QUERY_STRING", "").encode("latin-1"), "query string"))
         if method == "OPTIONS":
             return 204, TEXT, b"", {
                 "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
@@ -209,7 +209,7 @@ class App:
             raise BadRequest("Content-Length is negative")
         if size > MAX_BODY:
             return 413, TEXT, f"the request is over {MAX_BODY} bytes".encode(), {}
-        body = environ["wsgi.input"].read(size).decode("utf-8", "replace")
+        body = _utf8(environ["wsgi.input"].read(size), "request body")
         media = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
         if media == "application/sparql-update":
             return 403, TEXT, READ_ONLY, {}
@@ -263,9 +263,20 @@ class App:
         return self.pool.run(job, self.settings["timeout"])
 
 
+def _utf8(data: bytes, what: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadRequest(f"the {what} is not UTF-8 (byte {exc.start}); send the query as UTF-8") from None
+
+
 def _parse_qs(text: str) -> dict[str, list[str]]:
     try:
-        return parse_qs(text, keep_blank_values=True, max_num_fields=1000)
+        return parse_qs(text, keep_blank_values=True, max_num_fields=1000, errors="strict")
+    except UnicodeDecodeError:
+        raise BadRequest(
+            "a parameter is not UTF-8 once percent-decoded; percent-encode UTF-8 bytes"
+        ) from None
     except ValueError as exc:
         raise BadRequest(f"malformed parameters ({exc})") from None
 
@@ -298,11 +309,12 @@ def serve(
     max_bytes: int = 64 << 20,
     max_queue: int = 16,
     idle_timeout: int = 30,
+    threads: int = 1,
 ) -> None:
     """Load the graph and serve it until interrupted; `ready(url)` once it listens."""
     from waitress.server import create_server
 
-    pool = Pool(graphs, execute, workers, max_memory_mb << 20, max_queue)
+    pool = Pool(graphs, execute, workers, max_memory_mb << 20, max_queue, threads)
     settings = {
         "timeout": timeout, "max_rows": max_rows, "max_bytes": max_bytes, "quiet": quiet,
         "allow_service": allow_service,
@@ -310,7 +322,7 @@ def serve(
     app = App(pool, settings)
     try:
         server = create_server(
-            app, host=host, port=port, threads=workers + max_queue, channel_timeout=idle_timeout,
+            app, host=host, port=port, threads=workers * threads + max_queue, channel_timeout=idle_timeout,
             cleanup_interval=max(1, min(30, idle_timeout // 2)),
             connection_limit=256, backlog=1024, max_request_body_size=MAX_BODY,
             max_request_header_size=64 << 10, expose_tracebacks=False, ident="kg-serve",

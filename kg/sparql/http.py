@@ -42,10 +42,22 @@ def request(
             f"the {what} at {url} gave no complete answer within {timeout:g} s; "
             "check it, or pass a longer --timeout"
         ) from exc
-    except (http.client.HTTPException, OSError) as exc:
-        raise StoreError(f"cannot reach the {what} at {url} ({exc}); is it running?") from exc
+    except http.client.HTTPException as exc:
+        raise StoreError(
+            f"the {what} at {url} did not answer in HTTP ({type(exc).__name__}: {_shown(exc)}); "
+            "is this the right URL and port?"
+        ) from exc
+    except OSError as exc:
+        raise StoreError(f"cannot reach the {what} at {url} ({_shown(exc)}); is it running?") from exc
     finally:
         conn.close()
+
+
+def _shown(exc: Exception) -> str:
+    """An exception's text on one short line, control characters escaped (a hostile server
+    chooses what http.client quotes back)."""
+    text = str(exc).encode("unicode_escape").decode("ascii")
+    return " ".join(text.split())[:200] or type(exc).__name__
 
 
 def _left(conn: http.client.HTTPConnection, deadline: float) -> None:
@@ -68,5 +80,19 @@ def check(url: str, status: int, media: str, body: bytes, what: str, expect: tup
             f"the {what} at {url} answered with an HTML page, not {expect[0] if expect else 'data'}; "
             "is this the right URL?"
         )
+    if not expect and body and not _text(body):
+        raise StoreError(
+            f"the {what} at {url} answered HTTP {status} with {len(body):,} bytes that are not text, "
+            "not a store's acknowledgement; is this the right URL?"
+        )
     if expect and body and kind and kind not in expect:
         raise StoreError(f"the {what} at {url} answered {kind}, not {expect[0]}; is this the right URL?")
+
+
+def _text(body: bytes) -> bool:
+    """UTF-8 without control characters other than white space: a status message, JSON, RDF."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not any(ord(c) < 32 and c not in "\t\n\r" for c in text)

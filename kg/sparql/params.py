@@ -32,6 +32,7 @@ _LEXICAL = {
 # parameter name -> vocabulary scheme whose notations it takes
 _NOTATIONS = {"concern": "concern", "judgement": "judgement", "role": "role", "unit": "unit",
               "qualifier": "qualifier"}
+MAX_COUNT = 2**63 - 1
 _KINDS = {"as_of": "date", "threshold": "number", "fact": "iri", "file": "text", "text": "text",
           "kind": "text", "limit": "count", "offset": "count"}
 
@@ -57,6 +58,10 @@ def param_term(name: str, value: str) -> ox.NamedNode | ox.Literal:
         isinstance(term, ox.Literal) and term.datatype.value == _XSD + "integer" and int(term.value) >= 0
     ):
         raise ParamError(f"parameter {name}={value!r} is not a count; write a whole number, e.g. 100")
+    if kind == "count" and int(term.value) > MAX_COUNT:  # SPARQL engines read LIMIT into 64 bits
+        raise ParamError(
+            f"parameter {name}={value[:40]!r} is too large; write a whole number up to {MAX_COUNT}"
+        )
     if kind == "iri":
         if re.match(r"https?://\S+$", v):
             term = parse_term(f"<{v}>")
