@@ -279,6 +279,31 @@ def minutes_store(root: Path, n: int, seed: int) -> Path:
     return root
 
 
+PROVENANCE = """
+SELECT (COUNT(DISTINCT ?f) AS ?facts) (COUNT(*) AS ?on_facts) WHERE {
+  { SELECT DISTINCT ?f WHERE { ?f kg:evidence ?any } }
+  VALUES ?p { prov:wasDerivedFrom kg:rule kg:evidence } ?f ?p ?o }"""
+QUOTES = """
+SELECT (COUNT(DISTINCT ?q) AS ?quotes) (COUNT(*) AS ?on_quotes) WHERE {
+  { SELECT DISTINCT ?q WHERE { ?f kg:evidence ?q } } ?q ?p ?o }"""
+
+
+def provenance_figures(store: ox.Store) -> str:
+    """Statements per fact: a fact is what cites kg:evidence; its provenance is its
+    prov:wasDerivedFrom, kg:rule and kg:evidence statements and every statement about its quotes."""
+    head = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+    total = next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0]  # type: ignore[index]
+    facts, on_facts = next(iter(store.query(head + PROVENANCE)))  # type: ignore[misc]
+    quotes, on_quotes = next(iter(store.query(head + QUOTES)))  # type: ignore[misc]
+    n, f, q = int(total.value), int(facts.value), int(quotes.value)
+    prov = int(on_facts.value) + int(on_quotes.value)
+    return (
+        f"{n} statements, {f} facts, {q} quotes; provenance {prov} statements ({prov / n:.0%}), "
+        f"{prov / f:.2f} per fact ({int(on_facts.value) / f:.2f} on the fact, "
+        f"{int(on_quotes.value) / f:.2f} on its quotes); {n / f:.2f} statements per fact in all"
+    )
+
+
 def pick(store: ox.Store, sparql: str) -> str | None:
     head = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
     for sol in store.query(head + sparql):  # type: ignore[union-attr]
@@ -303,6 +328,7 @@ def main() -> None:
         action="store_true",
         help="query the union of the named graphs (a bag) instead of their merge",
     )
+    ap.add_argument("--provenance", action="store_true", help="print the statements per fact only")
     ap.add_argument("--cap", type=float, default=30.0, help="seconds after which a query is stopped")
     a = ap.parse_args()
     t0 = time.perf_counter()
@@ -323,6 +349,9 @@ def main() -> None:
     else:
         store, _ = disk.open_read(minutes_store(a.store, a.minutes, a.seed))
         print(f"opened the store {a.store} ({len(store)} quads) in {time.perf_counter() - t0:.1f} s")
+    print(provenance_figures(store))
+    if a.provenance:
+        return
     print()
     fact = pick(store, "SELECT ?f WHERE { GRAPH ?g { ?f a kg:Figure } } LIMIT 1")
     PARAMS["fact"] = f"<{fact}>"
