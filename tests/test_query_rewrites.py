@@ -1,7 +1,9 @@
 """The rewritten library queries answer exactly as the ones they replaced.
 
 tests/data/queries_before/ keeps the texts as they were before they were rewritten for speed
-(the authority bound as a triple pattern instead of FILTER EXISTS over every fact). Each old
+(the authority bound as a triple pattern instead of FILTER EXISTS over every fact; sub-SELECTs
+that make the engine join whole columns by hash; provenance.rq reads a quote's document from
+its IRI, as the lighter provenance model requires, and is otherwise as it was). Each old
 and new text runs on the graph of tests/data/minutes, without parameters and with every
 parameter the old text took, with values that select something; the CSV answers must be equal.
 A document that names no authority is added, so that facts of no authority are in the answers
@@ -54,7 +56,8 @@ def answer(store: ox.Store, text_of: str | Path, params: dict[str, str]) -> str:
 def values(store: ox.Store, name: str) -> list[str]:
     """Values of parameter `name` that the graph holds (every authority, concern, ...), at most 6."""
     col = {"fact": "figure"}.get(name, name)
-    table = {"fact": "figures", "authority": "figures", "concern": "concern_mentions"}.get(
+    table = {"fact": "figures", "authority": "figures", "concern": "concern_mentions",
+             "role": "contributions", "kind": "contributions", "file": "documents"}.get(
         name, "figure_comparison"
     )
     rows = csv.DictReader(io.StringIO(answer(store, table, {})))
