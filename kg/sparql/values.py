@@ -37,6 +37,7 @@ _LITERAL = re.compile(
 )
 _PROBE = "<urn:kg:s> <urn:kg:p> {} ."
 
+
 def nt_term(term: ox.NamedNode | ox.Literal) -> str:
     """The term as N-Triples, verified by parsing it back to the same term."""
     text = str(term)
