@@ -55,6 +55,8 @@ def answer(store: ox.Store, text_of: str | Path, params: dict[str, str]) -> str:
 
 def values(store: ox.Store, name: str) -> list[str]:
     """Values of parameter `name` that the graph holds (every authority, concern, ...), at most 6."""
+    if name == "text":
+        return ["agency", "Social Worker", "inspection"]
     col = {"fact": "figure"}.get(name, name)
     table = {"fact": "figures", "authority": "figures", "concern": "concern_mentions",
              "role": "contributions", "kind": "contributions", "file": "documents"}.get(
@@ -83,7 +85,7 @@ def test_rewritten_query_answers_as_before(store: ox.Store, path: Path, param: s
         params = {} if param is None or value is None else {param: value}
         old, new = answer(store, path, params), answer(store, name, params)
         assert new == old, f"{name} {params}"
-        if param is None:
+        if param is None and name != "quote_search":  # which answers only with a text to find
             assert len(old.splitlines()) > 1, f"{name} answers nothing on the test graph"
             if name in ("figures", "concern_mentions", "concerns"):
                 unplaced = [r for r in csv.DictReader(io.StringIO(old)) if not r["authority"]]
