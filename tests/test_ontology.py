@@ -161,4 +161,4 @@ def test_shapes_avoid_sh_in_over_literals(shapes: Graph) -> None:
 
 def test_quote_terms_are_web_annotation(onto: Graph, shapes: Graph) -> None:
     paths = set(shapes.objects(None, SH.path))
-    assert {OA.hasSource, OA.exact, OA.start, OA.end} <= paths
+    assert {OA.exact, OA.start, OA.end} <= paths

@@ -1,7 +1,9 @@
 """The rewritten library queries answer exactly as the ones they replaced.
 
 tests/data/queries_before/ keeps the texts as they were before they were rewritten for speed
-(the authority bound as a triple pattern instead of FILTER EXISTS over every fact). Each old
+(the authority bound as a triple pattern instead of FILTER EXISTS over every fact; sub-SELECTs
+that make the engine join whole columns by hash; provenance.rq reads a quote's document from
+its IRI, as the lighter provenance model requires, and is otherwise as it was). Each old
 and new text runs on the graph of tests/data/minutes, without parameters and with every
 parameter the old text took, with values that select something; the CSV answers must be equal.
 A document that names no authority is added, so that facts of no authority are in the answers
@@ -53,8 +55,11 @@ def answer(store: ox.Store, text_of: str | Path, params: dict[str, str]) -> str:
 
 def values(store: ox.Store, name: str) -> list[str]:
     """Values of parameter `name` that the graph holds (every authority, concern, ...), at most 6."""
+    if name == "text":
+        return ["agency", "Social Worker", "inspection"]
     col = {"fact": "figure"}.get(name, name)
-    table = {"fact": "figures", "authority": "figures", "concern": "concern_mentions"}.get(
+    table = {"fact": "figures", "authority": "figures", "concern": "concern_mentions",
+             "role": "contributions", "kind": "contributions", "file": "documents"}.get(
         name, "figure_comparison"
     )
     rows = csv.DictReader(io.StringIO(answer(store, table, {})))
@@ -80,7 +85,7 @@ def test_rewritten_query_answers_as_before(store: ox.Store, path: Path, param: s
         params = {} if param is None or value is None else {param: value}
         old, new = answer(store, path, params), answer(store, name, params)
         assert new == old, f"{name} {params}"
-        if param is None:
+        if param is None and name != "quote_search":  # which answers only with a text to find
             assert len(old.splitlines()) > 1, f"{name} answers nothing on the test graph"
             if name in ("figures", "concern_mentions", "concerns"):
                 unplaced = [r for r in csv.DictReader(io.StringIO(old)) if not r["authority"]]

@@ -74,7 +74,14 @@ def in_document(kind: str, sha256: str, start: int, end: int, extra: str = "") -
 
 
 def quote(sha256: str, start: int, end: int) -> str:
-    return f"{ID}quote/{sha256[:16]}/{start}-{end}"
+    """The words at [start, end) of a document: its IRI with an RFC 5147 fragment, so that the
+    quote names its document and offsets by itself (no oa:hasSource statement is needed)."""
+    return f"{document(sha256)}#char={start},{end}"
+
+
+def quote_document(quote_iri: str) -> str:
+    """The IRI of the document a quote's IRI names (the part before its fragment)."""
+    return quote_iri.partition("#")[0]
 
 
 def official_record(gss: str, start: str) -> str:

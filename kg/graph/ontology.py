@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from rdflib import BNode, Graph, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from kg.graph.ns import KG
@@ -124,6 +124,10 @@ def markdown() -> str:
         "(namespace `https://w3id.org/kg-minutes/shapes#`), checked by `kg.graph.validate`.",
         "",
         _text(g, ONTOLOGY_IRI, DCTERMS.description),
+        "",
+        "## Provenance of a fact",
+        "",
+        _text(g, ONTOLOGY_IRI, SKOS.scopeNote),
         "",
         "## Attribution",
         "",

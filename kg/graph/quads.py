@@ -89,14 +89,16 @@ class _Context:
         return iris.item(self.meeting, f.number, f.title)
 
     def evidence(self, node: str, span: F.Span, rule: str = "") -> None:
-        """The fact's provenance: its document, the quote at its offsets and the rule that read it."""
+        """The fact's provenance: its document, the quote at its offsets and the rule that read it.
+
+        The quote's IRI is the document's with a #char=START,END fragment: it names its source
+        itself, and its class follows from kg:evidence's range, so neither is stated again.
+        """
         g, q = self.g, iris.quote(self.doc.sha256, span.start, span.end)
         g.add(node, PROV.wasDerivedFrom, self.d)
         if rule:
             g.add(node, KG.rule, lit(rule))
         g.add(node, KG.evidence, q)
-        g.add(q, RDF.type, KG.Quote)
-        g.add(q, OA.hasSource, self.d)
         g.add(q, OA.exact, lit(span.quote))
         g.add(q, OA.start, int_lit(span.start))
         g.add(q, OA.end, int_lit(span.end))

@@ -20,6 +20,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import PROV, RDF, SH, SKOS
 from rdflib.term import Node
 
+from kg.graph import iris
 from kg.graph.ns import KG, OA
 from kg.graph.quads import PREFIXES
 from kg.graph.store import load, on_disk
@@ -198,10 +199,17 @@ _P = {"kg": str(KG), "oa": str(OA), "prov": str(PROV), "skos": str(SKOS)}
 _PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in _P.items())
 # (query giving ?focus and ?value, path, message): each is one query over the whole graph.
 GRAPH_CHECKS = [
-    ("""SELECT ?focus ?value WHERE { ?focus kg:evidence/oa:hasSource ?value .
+    # a quote's document is its IRI before the #char= fragment (kg.graph.iris.quote)
+    ("""SELECT DISTINCT ?focus ?value WHERE { ?focus kg:evidence ?q . FILTER (CONTAINS(STR(?q), "#"))
+        BIND (IRI(STRBEFORE(STR(?q), "#")) AS ?value)
         FILTER NOT EXISTS { ?focus prov:wasDerivedFrom ?value } }""",
      "kg:evidence",
      "cites a quote from a document it does not name as its source (prov:wasDerivedFrom)"),
+    ("""SELECT DISTINCT ?focus ?value WHERE { ?f kg:evidence ?focus . FILTER (CONTAINS(STR(?focus), "#"))
+        BIND (IRI(STRBEFORE(STR(?focus), "#")) AS ?value)
+        FILTER NOT EXISTS { ?value a kg:Document } }""",
+     "kg:evidence",
+     "a Quote must come from a Document of the graph (the IRI before its #char= fragment)"),
     ("""SELECT ?focus ?value WHERE { ?focus skos:notation ?value ; skos:inScheme ?s .
         FILTER (STR(?focus) != CONCAT(STR(?s), "/", STR(?value))) }""",
      "skos:notation",
@@ -209,8 +217,8 @@ GRAPH_CHECKS = [
 ]
 _TEXTS = """SELECT ?doc ?sha ?text WHERE {
   ?doc a kg:Document . OPTIONAL { ?doc kg:sha256 ?sha } OPTIONAL { ?doc kg:text ?text } }"""
-_QUOTES = """SELECT ?q ?doc ?exact ?start ?end WHERE {
-  ?q a kg:Quote ; oa:hasSource ?doc ; oa:exact ?exact ; oa:start ?start ; oa:end ?end }"""
+_QUOTES = """SELECT DISTINCT ?q ?exact ?start ?end WHERE {
+  ?f kg:evidence ?q . ?q oa:exact ?exact ; oa:start ?start ; oa:end ?end }"""
 
 
 def _select(store: ox.Store, query: str) -> ox.QuerySolutions:
@@ -252,7 +260,7 @@ def quote_violations(store: ox.Store, texts: dict[str, str]) -> tuple[list[Viola
         if kept is not None or given is not None:
             doc_text[row["doc"].value] = kept if kept is not None else given  # type: ignore[assignment]
     for row in _select(store, _QUOTES):
-        text = doc_text.get(row["doc"].value)
+        text = doc_text.get(iris.quote_document(row["q"].value))
         if text is None:
             unchecked += 1
             continue

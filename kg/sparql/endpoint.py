@@ -26,6 +26,7 @@ from kg.graph.rdf import PREFIXES
 from kg.sparql import library as queries
 from kg.sparql.pool import TEXT, Answer, Pool
 from kg.sparql.remote import GRAPH_TYPES, SOLUTION_TYPES, first_keyword, negotiate, uses_service
+from kg.sparql.values import bind
 
 FORMAT_PARAM = {
     "json": "application/sparql-results+json",
@@ -60,8 +61,9 @@ def execute(store: ox.Store, job: dict[str, Any]) -> Answer:
         dataset["named_graphs"] = [ox.NamedNode(g) for g in job["named_graph_uri"]]
     cap = job["max_rows"]
     try:
-        subs = {ox.Variable(k): queries.param_term(k, v) for k, v in job["bindings"].items()}
-        result = store.query(job["query"], substitutions=subs, **dataset)  # type: ignore[arg-type]
+        bound = {ox.Variable(k): queries.param_term(k, v) for k, v in job["bindings"].items()}
+        text = bind(job["query"], first_keyword(job["query"]) or "SELECT", bound)  # VALUES, not substitutions
+        result = store.query(text, **dataset)  # type: ignore[arg-type]
         if isinstance(result, ox.QueryBoolean):
             return 200, media, queries.encode_boolean(bool(result), SOLUTION_TYPES[media])
         items = list(itertools.islice(result, cap + 1))

@@ -11,7 +11,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from json.encoder import encode_basestring as _json_str  # what json.dumps uses for strings
 from pathlib import Path
-from typing import Any
 from xml.sax.saxutils import escape as _escape
 
 import pyoxigraph as ox
@@ -29,6 +28,7 @@ from kg.sparql.formats import (  # noqa: F401 - cell, format_result and table_ro
     table_rows,
 )
 from kg.sparql.params import param_term, parse_term  # noqa: F401 - parse_term is re-exported
+from kg.sparql.values import bind
 
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$", re.IGNORECASE)
 _GSS = re.compile(r"^[EWSN]\d{8}$")
@@ -149,11 +149,16 @@ def paged(query: Query, params: dict[str, str]) -> Query:
 def run(
     store: ox.Store, query: Query, params: dict[str, str] | None = None, *, union: bool = True
 ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-    """Evaluate a library query; union=False reads the default graph only (see merge_graphs)."""
-    subs: dict[ox.Variable, Any] = dict(bindings(query, params or {}))
+    """Evaluate a library query; union=False reads the default graph only (see merge_graphs).
+
+    Parameters are bound as VALUES blocks (kg/sparql/values.py), not as Oxigraph substitutions,
+    which read a pattern whole before filtering it.
+    """
+    bound = bindings(query, params or {})
     query = paged(query, params or {})
+    text = bind(query.text, query.form, bound)
     try:
-        return store.query(query.text, use_default_graph_as_union=union, substitutions=subs)
+        return store.query(text, use_default_graph_as_union=union)
     except SyntaxError as exc:
         raise QueryError(f"{query.source}: SPARQL syntax error: {str(exc).splitlines()[0]}") from exc
 

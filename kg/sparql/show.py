@@ -18,6 +18,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import KgError
+from kg.graph.iris import quote_document
 from kg.graph.rdf import PREFIXES
 from kg.graph.store import load
 from kg.graph.validate import compact, source_texts
@@ -74,10 +75,10 @@ def quotes(store: ox.Store, iri: str) -> list[Quote]:
     out = []
     for q in store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(f"{_KG}evidence"), None):
         qi = str(getattr(q.object, "value", q.object))
-        exact, start, end, doc = (_one(store, qi, _OA + p) for p in ("exact", "start", "end", "hasSource"))
-        if exact is None or start is None or end is None or doc is None:
+        exact, start, end = (_one(store, qi, _OA + p) for p in ("exact", "start", "end"))
+        if exact is None or start is None or end is None:
             continue
-        doc_iri = str(doc.value)
+        doc_iri = quote_document(qi)
         out.append(Quote(qi, exact.value, int(start.value), int(end.value), doc_iri,
                          label(store, doc_iri) or doc_iri))
     return sorted(set(out), key=lambda x: (x.file_name, x.start, x.end))

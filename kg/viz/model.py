@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 
 import pyoxigraph as ox
 
+from kg.graph.iris import quote_document
 from kg.graph.ns import KG, OA
 from kg.graph.quads import PREFIXES
 from kg.viz.schema import ATTRS, CLASS_KEYS, CLASSES, LABELS, LINKS, ORG, RDF, SKOS
@@ -184,10 +185,10 @@ def load_model(store: ox.Store) -> Model:
     # provenance
     files = {d: min(v) for d, v in r.pairs(str(KG.fileName)).items()}
     about = {d: min(v) for d, v in r.pairs(str(KG.aboutAuthority)).items()}
-    exact, source, start = r.pairs(str(OA.exact)), r.pairs(str(OA.hasSource)), r.pairs(str(OA.start))
+    exact, start = r.pairs(str(OA.exact)), r.pairs(str(OA.start))
     quotes: dict[str, tuple[str, int, str]] = {}
     for q, texts in exact.items():
-        doc = min(source.get(q, {""}))
+        doc = quote_document(q)
         st = min(start.get(q, {"0"}))
         quotes[q] = (files.get(doc, compact(doc) if doc else ""), int(st) if st.isdigit() else 0,
                      min(texts))
