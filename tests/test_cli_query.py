@@ -290,6 +290,9 @@ def test_stats_counts_kinds_an_analyst_knows(graph: Path) -> None:
     assert re.search(r"^  posts +\d+$", text, re.MULTILINE)
     assert re.search(r"^  inspections and visits +\d+$", text, re.MULTILINE)
     assert text.count("posts ") == 1
+    # quotes state no type (a quote is what kg:evidence cites) and are still counted
+    quotes = re.search(r"^  supporting quotes +(\d+)$", text, re.MULTILINE)
+    assert quotes and int(quotes.group(1)) > 0
 
 
 def test_figure_and_decision_labels_say_something(graph: Path) -> None:

@@ -48,6 +48,12 @@ _STATS = """
 SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class }
 GROUP BY ?class ORDER BY DESC(?n) ?class
 """
+# Quotes are Quotes by the range of kg:evidence (they state no rdf:type), so they are counted
+# as what facts cite.
+_QUOTES = """
+PREFIX kg: <https://w3id.org/kg-minutes/def#>
+SELECT (COUNT(DISTINCT ?q) AS ?n) WHERE { ?fact kg:evidence ?q }
+"""
 
 
 def stats(graphs: list[Path]) -> str:
@@ -65,6 +71,8 @@ def stats(graphs: list[Path]) -> str:
         docs = f"{n} document{'' if n == '1' else 's'} about it"
         lines.append(f"  {r['gss'].value}  {r['name'].value}  ({docs})")
     lines.append("counts:")
-    for name, n in kinds({r["class"].value: int(r["n"].value) for r in rows}):
+    counts = {r["class"].value: int(r["n"].value) for r in rows}
+    counts[PREFIXES["kg"] + "Quote"] = int(next(iter(select(store, _QUOTES)))["n"].value)
+    for name, n in kinds(counts):
         lines.append(f"  {name:28} {n:>8}")
     return "\n".join(lines) + "\n"
