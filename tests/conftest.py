@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from kg.reading.document import Document
+from kg.viz.browser import Chromium
 
 ROOT = Path(__file__).resolve().parent.parent  # the checkout
 
@@ -52,3 +54,17 @@ def _own_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test runs in a folder of its own, so `kg build`'s default store (output/store,
     relative) never lands in the checkout or in another test's way."""
     monkeypatch.chdir(tmp_path)
+
+
+# Pages drawn in headless Chromium (tests/test_viz_browser.py, tests/test_viz_scale.py)
+SCREENS = ROOT / "output" / "screens"  # screenshots for review, in the checkout's output/
+READY = "document.body.dataset.ready === '1'"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Chromium]:
+    b = Chromium()
+    try:
+        yield b
+    finally:
+        b.close()

@@ -6,28 +6,17 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from kg.viz.browser import CHROMIUM, Chromium
 from kg.viz.site import build_site
-from tests.conftest import ROOT
+from tests.conftest import READY, SCREENS
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium")
 
-SCREENS = ROOT / "output" / "screens"
-READY = "document.body.dataset.ready === '1'"
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Chromium]:
-    b = Chromium()
-    try:
-        yield b
-    finally:
-        b.close()
 
 
 @pytest.fixture(scope="module")

@@ -7,31 +7,19 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import READY, SCREENS
 from synth_model import synth_model
 
 from kg.viz.browser import CHROMIUM, Chromium
 from kg.viz.scale import overview_rows
 from kg.viz.site import write_site
 
-ROOT = Path(__file__).resolve().parents[1]  # the checkout: screenshots go to its output/
-
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium")
-SCREENS = ROOT / "output" / "screens"
-READY = "document.body.dataset.ready === '1'"
 DRAW_SECONDS = 3.0
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Chromium]:
-    b = Chromium()
-    try:
-        yield b
-    finally:
-        b.close()
 
 
 @pytest.fixture(scope="module", params=[400, 10000])
