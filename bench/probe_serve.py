@@ -76,17 +76,19 @@ def status_of(answer: bytes) -> tuple[int, str, str]:
     return (int(m.group(1)) if m else 0), line, " ".join(body.decode("utf-8", "replace").split())[:90]
 
 
-class Listener:
-    """A socket on 127.0.0.1 that counts the connections it is offered (outbound requests)."""
+class LocalServer:
+    """A socket on 127.0.0.1 with an accept loop; subclasses say what a connection gets."""
 
-    def __init__(self) -> None:
+    def __init__(self, backlog: int, serve: bool = True) -> None:
         self.sock = socket.socket()
         self.sock.bind((LOCAL, 0))
-        self.sock.listen(16)
+        self.sock.listen(backlog)
         self.sock.settimeout(0.2)
         self.port = self.sock.getsockname()[1]
-        self.count, self.stop = 0, False
-        threading.Thread(target=self._loop, daemon=True).start()
+        self.url = f"http://{LOCAL}:{self.port}"
+        self.stop = False
+        if serve:
+            threading.Thread(target=self._loop, daemon=True).start()
 
     def _loop(self) -> None:
         while not self.stop:
@@ -96,12 +98,26 @@ class Listener:
                 continue
             except OSError:
                 return
-            self.count += 1
-            conn.close()
+            self.accepted(conn)
+
+    def accepted(self, conn: socket.socket) -> None:
+        raise NotImplementedError
 
     def close(self) -> None:
         self.stop = True
         self.sock.close()
+
+
+class Listener(LocalServer):
+    """Counts the connections it is offered (outbound requests)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        super().__init__(16)
+
+    def accepted(self, conn: socket.socket) -> None:
+        self.count += 1
+        conn.close()
 
 
 def start_serve(store: Path, log: Path) -> tuple[subprocess.Popen[str], int]:
@@ -305,41 +321,25 @@ def _not_http(conn: socket.socket) -> None:
     conn.sendall(b"\x00\xffSSH-2.0-OpenSSH\r\n" + bytes(range(256)))
 
 
-class FakeStore:
-    """A server on 127.0.0.1 that behaves as told, or (behave None) never accepts at all."""
+class FakeStore(LocalServer):
+    """A server that behaves as told, or (behave None) never accepts at all."""
 
     def __init__(self, behave: Callable[[socket.socket], None] | None) -> None:
-        self.sock = socket.socket()
-        self.sock.bind((LOCAL, 0))
-        self.sock.listen(64)  # connections wait in the backlog: the other side sees no answer
-        self.sock.settimeout(0.2)
-        self.url = f"http://{LOCAL}:{self.sock.getsockname()[1]}"
-        self.stop = False
-        if behave is not None:
-            threading.Thread(target=self._loop, args=(behave,), daemon=True).start()
+        self.behave = behave
+        # connections wait in the backlog: the other side sees no answer
+        super().__init__(64, serve=behave is not None)
 
-    def _loop(self, behave: Callable[[socket.socket], None]) -> None:
-        while not self.stop:
-            try:
-                conn, _ = self.sock.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            threading.Thread(target=self._one, args=(conn, behave), daemon=True).start()
+    def accepted(self, conn: socket.socket) -> None:
+        threading.Thread(target=self._one, args=(conn,), daemon=True).start()
 
-    def _one(self, conn: socket.socket, behave: Callable[[socket.socket], None]) -> None:
+    def _one(self, conn: socket.socket) -> None:
         with conn:
             _read_head(conn)
             try:
-                if not self.stop:
-                    behave(conn)
+                if not self.stop and self.behave is not None:
+                    self.behave(conn)
             except OSError:
                 pass
-
-    def close(self) -> None:
-        self.stop = True
-        self.sock.close()
 
 
 def remote_probes(store: Path, tmp: Path, record: Record, kg: Callable[..., tuple]) -> None:
