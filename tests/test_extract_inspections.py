@@ -565,3 +565,8 @@ def test_the_authority_judged_in_passing_is_an_inspection() -> None:
     # a judgement without a date or of someone else is not
     text = "Ofsted made a monitoring visit in March 2022. The provider had been judged inadequate.\n"
     assert {f.type for f in extract(make_doc(text))} == {"monitoring-visit"}
+
+
+def test_a_thematic_inspection_known_only_by_its_report_stays_thematic() -> None:
+    [f] = list(extract(make_doc("The thematic inspection report was published in May 2019.\n")))
+    assert (f.type, f.published) == ("other", "2019-05")

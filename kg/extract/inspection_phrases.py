@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.dates import MONTH
+
 _I = re.IGNORECASE
 INSPECTORATE = re.compile(  # the lookahead lets the scan skip quickly past other letters
     r"(?=[CcOoHhEeRrSsIi])(?:(?P<ciw>\bC?SSIW\b|\bCIW\b|Care\s+(?:and\s+Social\s+Services\s+)?Inspectorate\s+(?:for\s+)?Wales)"
@@ -128,8 +130,9 @@ J_SUB = re.compile(r"\b(?:adoption|care\s+leavers?|leadership|leaders|children\s
 J_SUB_AFTER = re.compile(r"\s*(?:for|in)\s+(?:its\s+|the\s+)?(?:adoption|care\s+leavers|leader|help)", _I)
 # "judged 'good' in 2016": the year a judgement was given, after its closing quote if any
 J_YEAR = re.compile(
-    r"['\"]?\s*(?:judge?ment|rating)?\s*(?:of|in|from)\s+(?P<month>(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\s+)?(?P<year>20\d\d)\b", _I)
+    rf"['\"]?\s*(?:judge?ment|rating)?\s*(?:of|in|from)\s+(?:(?P<month>{MONTH})\.?\s+)?(?P<year>20\d\d)\b",
+    _I,
+)
 # "the local authority had been judged inadequate in January 2020": the authority's own judgement,
 # an inspection the sentence names no other way
 AUTHORITY_JUDGED = re.compile(

@@ -71,7 +71,7 @@ def _read_judgements(flat: str, s: int, e: int) -> Iterator[_Judgement]:
         if not board and (ph.J_SUB.search(subject) or ph.J_SUB_AFTER.match(flat, m.end(), e)):
             continue
         yj = ph.J_YEAR.match(flat, m.end(), e)
-        month = month_number(yj.group("month").strip()) if yj and yj.group("month") else None
+        month = month_number(yj.group("month")) if yj and yj.group("month") else None
         yield _Judgement(
             m.start(), m.end(), "requires-improvement" if word.startswith("requir") else word,
             "overall" in flat[max(s, m.start() - 60) : m.end()].lower(), yj.group("year") if yj else None,
@@ -321,8 +321,6 @@ def _fact(doc: Document, c: _Cluster) -> Inspection:
     type_ = c.type
     if c.untyped and type_ == "other" and (start or published):  # typed by when it happened
         type_ = _infer_type(c.inspectorate, start or published)  # or when its report came out
-    elif type_ == "other" and not start and published:
-        type_ = _infer_type(c.inspectorate, published)
     how = "listed_visit" if best.listed else {"typed": "type_phrase", "named": "inspectorate_named"}.get(
         best.kind, "generic"
     )

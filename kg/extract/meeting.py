@@ -74,9 +74,10 @@ _MINUTES_TAIL = re.compile(r"\s+[-|]\s+(?i:(?:draft\s+)?minutes)\s*$")
 _DASH_WEEKDAY = re.compile(r"\S\s+[-|]\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _TITLE_WORDS = re.compile(r"^[A-Z][\w'&,()-]*(?:\s+[\w'&,()-]+){0,14}$")
 # ">" marks a web page's breadcrumb trail ("Meetings > Cabinet > Issue"), not a committee's name.
-_NOT_COMMITTEE = re.compile(r":|>|\bCouncillors?\b|\bagenda\b|\bitems?\b|^\s*\d", re.IGNORECASE)
-# ... though a meeting may be one "with Councillors"
+# A meeting's name from the "<name> - <weekday>" heading may be one "with Councillors"; a line
+# taken for a committee's name by its head word may not (it lists who attended).
 _NOT_NAME = re.compile(r":|>|\bagenda\b|\bitems?\b|^\s*\d", re.IGNORECASE)
+_NOT_COMMITTEE = re.compile(_NOT_NAME.pattern + r"|\bCouncillors?\b", re.IGNORECASE)
 
 
 def _is_committee(line: str) -> bool:
