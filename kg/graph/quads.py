@@ -77,6 +77,11 @@ class _Context:
         self.inspections: dict[str, str] = {}
         self.meeting_emitted = False
 
+    def scope(self, gss: str | None) -> str:
+        """The authority key of a fact's IRI: its council, or, when the minutes never name one,
+        their document (two unnamed councils' inspections or posts are never merged)."""
+        return gss or iris.unknown_authority(self.doc.sha256)
+
     def authority(self, gss: str | None) -> str | None:
         gss = gss or self.primary
         return iris.authority(gss) if gss else None
@@ -154,8 +159,7 @@ def _inspection(ctx: _Context, f: F.Inspection) -> None:
     # A matched inspection takes the record's start date for its IRI, so that every document
     # that mentions it, at whatever precision, names the same node.
     start = record.start if record else f.start
-    key = gss or iris.unknown_authority(ctx.doc.sha256)
-    node = iris.inspection(key, f.inspectorate, f.type, start, f.ordinal)
+    node = iris.inspection(ctx.scope(gss), f.inspectorate, f.type, start, f.ordinal)
     ctx.inspections.setdefault(f.type, node)
     if gss and record:
         g.add(node, KG.matchesRecord, iris.official_record(gss, record.start))
@@ -176,8 +180,7 @@ def _inspection(ctx: _Context, f: F.Inspection) -> None:
 
 def _intervention(ctx: _Context, f: F.Intervention) -> None:
     gss = f.gss or ctx.primary  # as for inspections: no kg:authority when the text names none
-    key = gss or iris.unknown_authority(ctx.doc.sha256)
-    g, node = ctx.g, iris.intervention(key, f.body, f.kind, f.date)
+    g, node = ctx.g, iris.intervention(ctx.scope(gss), f.body, f.kind, f.date)
     g.add(node, RDF.type, KG.Intervention)
     g.opt(node, KG.authority, N(iris.authority(gss)) if gss else None)
     g.add(node, KG.interventionBody, concept("intervention-body", f.body))
@@ -187,10 +190,8 @@ def _intervention(ctx: _Context, f: F.Intervention) -> None:
 
 
 def _post(ctx: _Context, f: F.Post) -> None:
-    # of a council the text never names: scoped to the document, never merged with another
-    # unnamed council's post of the same title
     known = f.gss or ctx.primary
-    gss = known or iris.unknown_authority(ctx.doc.sha256)
+    gss = ctx.scope(known)
     g, node = ctx.g, iris.post(gss, f.title)
     g.add(node, RDF.type, KG.Post)
     g.add(node, RDF.type, ORG.Post)
@@ -220,7 +221,7 @@ def _post(ctx: _Context, f: F.Post) -> None:
 
 
 def _person(ctx: _Context, f: F.Person) -> None:
-    gss = ctx.primary or iris.unknown_authority(ctx.doc.sha256)
+    gss = ctx.scope(ctx.primary)
     g, node = ctx.g, iris.person(gss, f.name)
     g.add(node, RDF.type, KG.Person)
     g.add(node, RDF.type, FOAF.Person)
@@ -237,7 +238,7 @@ def _person(ctx: _Context, f: F.Person) -> None:
 
 
 def _plan(ctx: _Context, f: F.PlanElement) -> None:
-    gss = ctx.primary or iris.unknown_authority(ctx.doc.sha256)
+    gss = ctx.scope(ctx.primary)
     g, plan = ctx.g, iris.plan(gss, f.plan)
     g.add(plan, RDF.type, KG.ImprovementBoard if f.board else KG.Plan)
     g.add(plan, RDFS.label, lit(f.plan))
