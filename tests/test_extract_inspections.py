@@ -568,5 +568,5 @@ def test_the_authority_judged_in_passing_is_an_inspection() -> None:
 
 
 def test_a_thematic_inspection_known_only_by_its_report_stays_thematic() -> None:
-    [f] = list(extract(make_doc("The thematic inspection report was published in May 2019.\n")))
+    [f] = list(extract(make_doc("The Ofsted thematic inspection report was published in May 2019.\n")))
     assert (f.type, f.published) == ("other", "2019-05")
