@@ -135,7 +135,7 @@ def test_an_interrupted_build_keeps_the_previous_store(
 
     calls = []
 
-    def fail(self: apply.Adder, data: bytes) -> None:
+    def fail(self: apply.Adder, data: bytes, graph: ox.NamedNode) -> None:
         calls.append(1)
         raise RuntimeError("killed midway")
 

@@ -19,7 +19,7 @@ DEFAULT = ox.DefaultGraph()
 VOCABULARIES = ox.NamedNode(f"{GRAPHS}vocabularies")
 REGISTER = ox.NamedNode(f"{GRAPHS}register")
 OFFICIAL = ox.NamedNode(f"{GRAPHS}ofsted-ilacs")
-BATCH = 200_000  # quads handed to the bulk loader at once
+BATCH_BYTES = 32 << 20  # N-Quads handed to the bulk loader at once
 
 
 def triples_of(store: ox.Store, graph: ox.NamedNode) -> list[ox.Triple]:
@@ -42,26 +42,43 @@ def drop_graph(store: ox.Store, graph: ox.NamedNode) -> None:
 
 
 class Adder:
-    """Adds named graphs and their triples to the merge, in batches for the bulk loader."""
+    """Adds named graphs and their triples to the merge, as N-Quads bytes for the bulk loader.
+
+    The worker's N-Quads go to the loader as they are (parsed in Rust, never as Python objects);
+    the merge gets the same lines with the graph term cut off. N-Quads escapes a line break
+    inside a literal, so " <graph> .\\n" can only be the end of a line.
+    """
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
-        self.batch: list[ox.Quad] = []
+        self.quads: list[bytes] = []
+        self.triples: list[bytes] = []
+        self.size = 0
 
     def add(self, quads: Iterable[ox.Quad]) -> None:
+        by_graph: dict[ox.NamedNode, list[ox.Quad]] = {}
         for q in quads:
-            self.batch.append(q)
-            self.batch.append(ox.Quad(q.subject, q.predicate, q.object, DEFAULT))
-        if len(self.batch) >= BATCH:
+            assert isinstance(q.graph_name, ox.NamedNode)
+            by_graph.setdefault(q.graph_name, []).append(q)
+        for g, qs in by_graph.items():
+            data = ox.serialize(qs, format=ox.RdfFormat.N_QUADS)
+            assert data is not None
+            self.add_nquads(data, g)
+
+    def add_nquads(self, data: bytes, graph: ox.NamedNode) -> None:
+        """One graph's N-Quads, every line in `graph`, as Oxigraph writes them."""
+        self.quads.append(data)
+        self.triples.append(data.replace(f" <{graph.value}> .\n".encode(), b" .\n"))
+        self.size += len(data)
+        if self.size >= BATCH_BYTES:
             self.flush()
 
-    def add_nquads(self, data: bytes) -> None:
-        self.add(ox.parse(data, format=ox.RdfFormat.N_QUADS))
-
     def flush(self) -> None:
-        if self.batch:
-            self.store.bulk_extend(self.batch)
-            self.batch = []
+        if self.quads:
+            # lenient: these bytes were written by Oxigraph from terms it had checked
+            self.store.bulk_load(b"".join(self.quads), format=ox.RdfFormat.N_QUADS, lenient=True)
+            self.store.bulk_load(b"".join(self.triples), format=ox.RdfFormat.N_TRIPLES, lenient=True)
+            self.quads, self.triples, self.size = [], [], 0
 
 
 def reference_graphs(authorities: set[str]) -> dict[ox.NamedNode, Iterator[ox.Quad]]:

@@ -133,7 +133,7 @@ def build_store(
                 "meta": meta_of.get(outcome.doc.name, ""),
             }
             new.append((outcome.doc.sha256, outcome.doc.name))
-            adder.add_nquads(outcome.nquads)
+            adder.add_nquads(outcome.nquads, ox.NamedNode(iris.document(outcome.doc.sha256)))
         if result.errors and not partial:
             return result  # leaving the block without commit keeps the previous version
         if not documents:
