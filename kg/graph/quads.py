@@ -10,16 +10,16 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SDO
+from rdflib import namespace as rns
 
 from kg.extract import facts as F
-from kg.graph import iris
-from kg.graph.ns import KG, OA
+from kg.graph import iris, ns
 from kg.graph.rdf import (  # noqa: F401 - PREFIXES is re-exported for callers
     PREFIXES,
     N,
     QuadSink,
     Term,
+    Terms,
     bool_lit,
     concept,
     date_lit,
@@ -33,9 +33,23 @@ from kg.reading.document import Document
 from kg.reading.segments import segments_of
 from kg.reference.ofsted import OfficialInspection, official_inspections
 
+# the terms as plain strings, looked up once each (see Terms)
+KG, OA = Terms(ns.KG), Terms(ns.OA)
+DCTERMS, FOAF, ORG, PROV = Terms(rns.DCTERMS), Terms(rns.FOAF), Terms(rns.ORG), Terms(rns.PROV)
+RDF, RDFS, SDO = Terms(rns.RDF), Terms(rns.RDFS), Terms(rns.SDO)
+
 
 def document_quads(doc: Document, found: Iterable[F.Fact]) -> list[ox.Quad]:
     """All quads read from one document, in its own named graph."""
+    return _document(doc, found).quads
+
+
+def document_nquads(doc: Document, found: Iterable[F.Fact]) -> bytes:
+    """The same, as N-Quads bytes, every line in the document's graph (what the build stores)."""
+    return _document(doc, found).nquads()
+
+
+def _document(doc: Document, found: Iterable[F.Fact]) -> QuadSink:
     facts = list(found)
     d = iris.document(doc.sha256)
     g = QuadSink(d)
@@ -61,7 +75,7 @@ def document_quads(doc: Document, found: Iterable[F.Fact]) -> list[ox.Quad]:
     ctx = _Context(doc, d, g, primary, facts)
     for f in facts:
         _EMIT[type(f)](ctx, f)
-    return g.quads
+    return g
 
 
 class _Context:

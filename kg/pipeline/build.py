@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from kg.errors import InputError, KgError
 from kg.extract import extract_all, extractors
-from kg.graph.quads import PREFIXES, authority_quads, document_quads, vocabulary_quads
+from kg.graph.quads import PREFIXES, authority_quads, document_nquads, vocabulary_quads
 from kg.graph.reference import official_quads
 from kg.graph.store import write_store
 from kg.reading.document import Document
@@ -90,8 +90,7 @@ def read_extract_map(src: Source) -> Done | str:
     except InputError as exc:
         return str(exc)
     found = extract_all(doc)
-    data = ox.serialize(document_quads(doc, found), format=ox.RdfFormat.N_QUADS)
-    assert data is not None
+    data = document_nquads(doc, found)
     gss = frozenset(g for f in found if (g := getattr(f, "gss", None)))
     light = Document(doc.name, doc.sha256, doc.media_type, doc.text, doc.warnings, doc.source)
     return Done(light, data, gss)
