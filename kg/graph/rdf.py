@@ -123,7 +123,9 @@ class QuadSink:
             self.add(s, p, o)
 
     def nquads(self) -> bytes:
-        return "".join(self.lines).encode("utf-8")
+        """The lines, each once (a fifth of what the mappings state is stated again: a post's
+        type at each of its mentions, say), in the order first stated."""
+        return "".join(dict.fromkeys(self.lines)).encode("utf-8")
 
     @property
     def quads(self) -> list[ox.Quad]:
