@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -45,6 +46,8 @@ elif mode == "query":
 r["s"] = time.perf_counter() - t
 me, kids = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 r["rss_mb"], r["child_rss_mb"] = me.ru_maxrss / 1024, kids.ru_maxrss / 1024
+# CPU seconds of the build and its workers: comparable across runs on a shared machine
+r["cpu_s"] = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 print(json.dumps(r))
 """
 
@@ -55,6 +58,7 @@ def step(mode: str, src: Path, out: Path) -> dict[str, float | str]:
     if proc.returncode:
         raise SystemExit(f"bench: {mode} failed:\n{proc.stderr[-3000:]}")
     res: dict[str, float | str] = json.loads(proc.stdout.strip().splitlines()[-1])
+    res["load"] = os.getloadavg()[0]
     print(f"bench: {mode} {src.name}: {res}", file=sys.stderr)
     return res
 
@@ -94,8 +98,8 @@ def measure(n: int, before: bool) -> dict[str, object]:
 
 def table(rows: list[dict[str, object]]) -> list[str]:
     lines = [
-        "| docs | build | s | docs/s | statements | peak RSS MB (main / workers) | store MB |",
-        "|---|---|---|---|---|---|---|",
+        "| docs | build | s | docs/s | CPU s | load | statements | peak RSS MB (main / workers) | store MB |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         for key, label in (("before", "in memory (before)"), ("first", "store, first build"),
@@ -106,17 +110,18 @@ def table(rows: list[dict[str, object]]) -> list[str]:
             s = float(m["s"])
             size = f"{r['size_mb']:.0f}" if key == "first" else ""
             lines.append(
-                f"| {r['n']:,} | {label} | {s:.1f} | {float(m['docs']) / s:.1f} | {int(m['statements']):,} | "
+                f"| {r['n']:,} | {label} | {s:.1f} | {float(m['docs']) / s:.1f} | {float(m['cpu_s']):.1f} | "
+                f"{float(m['load']):.1f} | {int(m['statements']):,} | "
                 f"{float(m['rss_mb']):.0f} / {float(m['child_rss_mb']):.0f} | {size} |"
             )
         first, again = r["first"], r["rebuild"]
         assert isinstance(first, dict) and isinstance(again, dict)
         ratio = float(again["s"]) / float(first["s"])
-        lines.append(f"| {r['n']:,} | rebuild / first | {ratio:.1%} | | | | |")
+        lines.append(f"| {r['n']:,} | rebuild / first | {ratio:.1%} | | | | | | |")
         for key, label in (("export", "export store to .nq"), ("query", "`kg query inspections` from store")):
             m = r[key]
             assert isinstance(m, dict)
-            lines.append(f"| {r['n']:,} | {label} | {float(m['s']):.1f} | | | "
+            lines.append(f"| {r['n']:,} | {label} | {float(m['s']):.1f} | | {float(m['cpu_s']):.1f} | | | "
                          f"{float(m['rss_mb']):.0f} / - | |")
     return lines
 
