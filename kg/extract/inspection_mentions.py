@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -138,20 +140,39 @@ def clause_before(flat: str, pos: int, lo: int, width: int) -> str:
     return text[cut + 1 :]
 
 
+def _nearest(insp: list[tuple[int, str]], a: int) -> str | None:
+    """The inspectorate named nearest to position a (the earlier one on a tie): min((|p - a|,
+    name)) over the sorted positions, by bisection instead of over every one."""
+    i = bisect.bisect_left(insp, (a, ""))
+    near = insp[max(0, i - 1) : i + 1]
+    return min((abs(p - a), name) for p, name in near)[1] if near else None
+
+
 def mentions_in(doc: Document, s: int, e: int, flat: str | None = None) -> list[Mention]:
     flat = doc.flat if flat is None else flat
     insp = [(m.start(), str(m.lastgroup).replace("_", "-")) for m in INSPECTORATE.finditer(flat, s, e)]
     raw: list[tuple[int, int, str | None, int | None, str]] = []
+    inspection_talk: bool | None = None  # asked once per sentence, when an LSCB review is named
     for name, rx in TYPES:
         for m in rx.finditer(flat, s, e):
-            if name == "lscb-review" and not re.search(r"inspection|ofsted|framework", flat[s:e], _I):
+            if name == "lscb-review" and inspection_talk is None:
+                inspection_talk = bool(re.search(r"inspection|ofsted|framework", flat[s:e], _I))
+            if name == "lscb-review" and not inspection_talk:
                 continue
             o = m.groupdict().get("ord")
             ordinal = ordinal_number(o) if o else None
             raw.append((m.start(), m.end(), name, ordinal, "typed"))
+    typed = sorted(raw, key=lambda r: r[0])
+    starts, reach = [r[0] for r in typed], list(itertools.accumulate((r[1] + 3 for r in typed), max))
+    generic_reach = -1
     for m in GENERIC.finditer(flat, s, e):
-        if not any(a <= m.start() < b + 3 for a, b, *_ in raw):
+        # inside a phrase already found, or just after it: a typed phrase that starts at or before
+        # it and reaches past it (the running maximum of their ends, found by bisection), or the
+        # generic phrase found last (they come in order)
+        i = bisect.bisect_right(starts, m.start())
+        if not (i and reach[i - 1] > m.start()) and generic_reach <= m.start():
             raw.append((m.start(), m.end(), None, None, "generic"))
+            generic_reach = m.end() + 3
     raw.sort(key=lambda r: r[:2])
     # "ILACS focused visit": a typed phrase that only qualifies the next one
     nxt = [*raw[1:], (len(flat) + 9, 0, None, None, "")] if raw else []
@@ -175,7 +196,7 @@ def mentions_in(doc: Document, s: int, e: int, flat: str | None = None) -> list[
             continue
         if low == "inspected" and not (insp or re.search(r"\b(?:was|were|been)\s+(?:last\s+)?$", before, _I)):
             continue
-        inspectorate = min((abs(p - a), name) for p, name in insp)[1] if insp else None
+        inspectorate = _nearest(insp, a)
         if t in OFSTED_ONLY and inspectorate == "ciw":
             t = "ciw-inspection"
         elif t in OFSTED_ONLY:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from kg.extract import inspection_dates as dd
 from kg.extract import inspection_mentions as mn
@@ -19,27 +19,11 @@ from kg.extract import inspection_phrases as ph
 from kg.extract.common import fold, reference_date, span
 from kg.extract.dates import month_number
 from kg.extract.facts import Inspection
+from kg.extract.inspection_clusters import Cluster, Clusters
 from kg.reading.document import Document
 from kg.reading.segments import segments_of
 
 _I = re.IGNORECASE
-
-
-@dataclass
-class _Cluster:
-    type: str
-    inspectorate: str
-    mentions: list[mn.Mention] = field(default_factory=list)
-    untyped: bool = False  # no mention names a type: it is inferred from the dates
-
-    @property
-    def ordinal(self) -> int | None:
-        return next((m.ordinal for m in self.mentions if m.ordinal), None)
-
-    @property
-    def start(self) -> str | None:
-        dated = [m.start for m in self.mentions if m.start]
-        return max(dated, key=len) if dated else None
 
 
 @dataclass(frozen=True)
@@ -107,65 +91,74 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
-def _typed_target(clusters: list[_Cluster], m: mn.Mention) -> _Cluster | None:
-    same = [c for c in clusters if c.type == m.type and c.inspectorate == m.inspectorate]
-    fit = [c for c in same if _compatible(c.start, m.start) and c.ordinal in (None, m.ordinal or c.ordinal)]
+def _typed_target(clusters: Clusters, m: mn.Mention) -> Cluster | None:
+    fit = [c for c in clusters.compatible(m.start) if c.type == m.type and c.inspectorate == m.inspectorate
+           and _compatible(c.start, m.start) and c.ordinal in (None, m.ordinal or c.ordinal)]
     if m.start is None and m.ordinal is None:  # "the monitoring visit": the one last spoken of
-        prior = [c for c in fit if min(x.pos for x in c.mentions) < m.pos]
+        prior = [c for c in fit if c.first < m.pos]
         return prior[-1] if prior else (fit[0] if fit else None)
     return fit[0] if fit else None
 
 
-def _bare_target(clusters: list[_Cluster], m: mn.Mention) -> _Cluster | None:
-    # a bare "inspection" is the authority's, never the review of its safeguarding board
-    cands = [c for c in clusters if c.type not in ph.VISITS and c.type != "lscb-review"
-             and m.inspectorate in (None, c.inspectorate)]
+def _bare_target(clusters: Clusters, m: mn.Mention) -> Cluster | None:
+    def cand(c: Cluster) -> bool:
+        # a bare "inspection" is the authority's, never the review of its safeguarding board
+        return (c.type not in ph.VISITS and c.type != "lscb-review"
+                and m.inspectorate in (None, c.inspectorate))
+
     if m.start or m.month:
-        month = f"-{m.month:02d}" if m.month else ""
-        dated = [c for c in cands if c.start and (_compatible(c.start, m.start) if m.start else
-                                                  c.start[4:7] == month)]
-        undated = [c for c in cands if not c.start and m.start and _in_era(c.type, m.start)
-                   and any(x.item == m.item for x in c.mentions) and not _published_long_after(c, m.start)]
-        return next(iter(dated + undated), None)
-    prior = [c for c in cands if min(x.pos for x in c.mentions) < m.pos]
+        if m.start:
+            dated = [c for c in clusters.dated(m.start) if cand(c)]
+        else:
+            dated = [c for c in clusters.in_month(f"-{m.month:02d}") if cand(c)]
+        if dated:
+            return dated[0]
+        return next((c for c in clusters.all if cand(c) and not c.start and m.start
+                     and _in_era(c.type, m.start) and m.item in c.items
+                     and not _published_long_after(c, m.start)), None)
+    cands = [c for c in clusters.all if cand(c)]
+    prior = [c for c in cands if c.first < m.pos]
     if prior:
-        return max(prior, key=lambda c: max(x.pos for x in c.mentions if x.pos < m.pos))
+        return max(prior, key=lambda c: c.last_before(m.pos) or 0)
     return cands[0] if cands else None
 
 
-def _published_long_after(c: _Cluster, start: str) -> bool:
+def _published_long_after(c: Cluster, start: str) -> bool:
     """A report comes out within months of its fieldwork: one published more than a year after
     a date is of a later inspection ("since the last inspection in 2018 ... published in 2022")."""
-    published = [m.published for m in c.mentions if m.published]
-    return bool(published) and int(min(published)[:4]) - int(start[:4]) > 1
+    return c.published is not None and int(c.published[:4]) - int(start[:4]) > 1
 
 
-def _cluster(ms: list[mn.Mention], flat: str, ref: str) -> list[_Cluster]:
+def _cluster(ms: list[mn.Mention], flat: str, ref: str) -> list[Cluster]:
     """Typed mentions first, dated ones before undated; then bare mentions refer back to them."""
-    clusters: list[_Cluster] = []
+    clusters = Clusters()
     visit_sents = {m.sent for m in ms if m.type in ph.VISITS}
     for m in sorted((m for m in ms if m.type), key=lambda m: (m.start is None and m.ordinal is None, m.pos)):
         target = _typed_target(clusters, m)
         if target is None:
-            target = _Cluster(str(m.type), str(m.inspectorate))
-            clusters.append(target)
-        target.mentions.append(m)
+            target = clusters.make(Cluster(str(m.type), str(m.inspectorate)))
+        clusters.join(target, m)
+    said_of: dict[tuple[int, int], tuple[bool, bool, bool]] = {}  # asked once per sentence
     for m in sorted((m for m in ms if not m.type), key=lambda m: m.pos):
         target = _bare_target(clusters, m)
         inspectorate = m.inspectorate or m.fallback
-        said = flat[m.sent[0] : m.sent[1]]
-        if m.kind == "generic" and not _about_children(said):
+        if m.sent not in said_of:
+            said = flat[m.sent[0] : m.sent[1]]
+            said_of[m.sent] = (_about_children(said), bool(ph.REPORTED.search(said)),
+                               bool(re.search(r"\brecent", said, _I)))
+        children, reported_here, recent_here = said_of[m.sent]
+        if m.kind == "generic" and not children:
             inspectorate = None
         if target is None and inspectorate and not (m.month and not m.start):
-            reported = m.kind == "named" and ph.REPORTED.search(said) and m.sent not in visit_sents
+            reported = m.kind == "named" and reported_here and m.sent not in visit_sents
             if m.start or m.judgement or m.published or reported:
-                recent = not m.start and ref >= "2018-09" and re.search(r"\brecent", said, _I)
+                recent = not m.start and ref >= "2018-09" and recent_here
                 when = ref[:4] if recent else m.start
-                target = _Cluster(_infer_type(inspectorate, when), inspectorate, untyped=not recent)
-                clusters.append(target)
+                made = Cluster(_infer_type(inspectorate, when), inspectorate, untyped=not recent)
+                target = clusters.make(made)
         if target is not None:
-            target.mentions.append(m)
-    return clusters
+            clusters.join(target, m)
+    return clusters.all
 
 
 def _about_children(sentence: str) -> bool:
@@ -303,7 +296,7 @@ def _window(flat: str, m: mn.Mention, width: int = 400) -> tuple[int, int]:
     return lo, hi
 
 
-def _fact(doc: Document, c: _Cluster) -> Inspection:
+def _fact(doc: Document, c: Cluster) -> Inspection:
     def score(m: mn.Mention) -> tuple[int, int]:
         return (4 * bool(m.start) + 2 * (m.kind == "typed") + bool(m.ordinal) + bool(m.published)
                 + bool(m.judgement), -m.pos)
