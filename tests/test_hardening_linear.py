@@ -77,6 +77,9 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {  # text of about n chara
     "inspections": (_run_on(lambda i: "the Ofsted inspection"), 2000),
     "dated inspections": (_run_on(lambda i: f"the Ofsted inspection in {_month(i)}"), 2000),
     "bare dated inspections": (_run_on(lambda i: f"the inspection in {_month(i)}"), 2000),
+    # each notice read every date of its sentence; each judgement asked the whole sentence again
+    "dated notices": (_run_on(lambda i: f"the improvement notice issued in {_month(i)}"), 2000),
+    "judgements": (_run_on(lambda i: "Ofsted judged the service inadequate"), 2000),
 }
 
 

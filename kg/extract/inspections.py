@@ -170,6 +170,7 @@ def _attach_judgements(flat: str, s: int, e: int, ms: list[mn.Mention], earlier:
     """Give each judgement to the inspection it is stated of, in this sentence or just before."""
     last_main = next((m for m in reversed(earlier) if m.type not in ph.VISITS), None)
     boards = [m for m in earlier if m.type == "lscb-review"]
+    about: list[bool] = []  # whether the sentence is about children's services, asked once
     for j in _read_judgements(flat, s, e):
         # visits and joint targeted area inspections are not graded
         pool = [m for m in ms if (m.type == "lscb-review") == j.board and m.type not in ph.UNGRADED]
@@ -184,7 +185,9 @@ def _attach_judgements(flat: str, s: int, e: int, ms: list[mn.Mention], earlier:
         else:
             target = None if j.relative else last_main
         named = ph.INSPECTORATE.search(flat, s, e)
-        if target is None and named and not (j.board or j.relative) and _about_children(flat[s:e]):
+        if target is None and named and not (j.board or j.relative) and not about:
+            about.append(_about_children(flat[s:e]))
+        if target is None and named and not (j.board or j.relative) and about[0]:
             inspectorate = str(named.lastgroup).replace("_", "-")  # "Ofsted rated services good"
             target = mn.Mention(j.pos, j.pos, (s, e), "named", None, inspectorate, start=j.year, item=item)
             ms.append(target)

@@ -3,12 +3,14 @@ commissioners, and Welsh Government warning notices. One fact per intervention."
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract.common import reference_date, sentences, span
-from kg.extract.dates import find_dates
+from kg.extract.dates import DateExpr, find_dates
 from kg.extract.facts import Intervention
 from kg.reading.document import Document
 
@@ -63,13 +65,25 @@ class _Mention:
     strong: bool  # said to be issued or appointed, not only referred to
 
 
+@lru_cache(maxsize=64)
+def _dates_of(sentence: str) -> tuple[list[DateExpr], list[int], list[int]]:
+    """The dates of a sentence, their starts and their ends: read once for all its mentions."""
+    found = find_dates(sentence, years=True)
+    return found, [d.start for d in found], [d.end for d in found]
+
+
 def _date_near(doc: Document, a: int, b: int, s: int, e: int, ref: str | None) -> str | None:
     """The date the intervention was made: just after the mention, else just before an issuing verb."""
     flat = doc.flat
     if _ENDED.search(flat, max(s, a - 40), a):
         return None
     after, before = None, None
-    for d in find_dates(flat[s:e], years=True):
+    found, starts, ends = _dates_of(flat[s:e])
+    # only dates that start within 100 characters after the mention or end within 60 before it
+    # can be its date; they are found by bisection (dates come in order and do not overlap)
+    lo = bisect.bisect_left(ends, a - 60 - s)
+    hi = bisect.bisect_right(starts, b + 100 - s)
+    for d in found[lo:hi]:
         da, db = s + d.start, s + d.end
         lead = flat[max(s, da - 25) : da]
         if d.first[1] is None and not re.search(r"\b(?:in|of|during)\s+$", lead, _I):
@@ -84,15 +98,24 @@ def _date_near(doc: Document, a: int, b: int, s: int, e: int, ref: str | None) -
     return after or before
 
 
+@lru_cache(maxsize=64)
+def _said(sentence: str) -> tuple[bool, bool, bool]:
+    """What a sentence says as a whole (Welsh, an appointment, "appoint..."): asked once for all
+    of its mentions, not once each (a long sentence of many mentions was quadratic)."""
+    return (bool(_WELSH.search(sentence)), bool(_APPOINTED.search(sentence)),
+            bool(re.search(r"\bappoint\w*", sentence, _I)))
+
+
 def _is_commissioner(flat: str, a: int, b: int, s: int, e: int) -> bool:
-    sentence, lead = flat[s:e], flat[max(s, a - 45) : a]
+    _, appointed, appoint = _said(flat[s:e])
+    lead = flat[max(s, a - 45) : a]
     if _SERVICES_COMMISSIONER.search(lead):
-        return bool(_APPOINTED.search(sentence))
+        return appointed
     if _CHILDRENS.search(lead):  # the Children's Commissioner for England is not an intervention
-        return not _NATIONAL.match(flat, b, e) and bool(re.search(r"\bappoint\w*", sentence, _I))
+        return not _NATIONAL.match(flat, b, e) and appoint
     if _OTHER_COMMISSIONER.search(lead) or _COMMISSIONER_FOR.match(flat, b, e):
         return False
-    return bool(_APPOINTED.search(sentence))
+    return appointed
 
 
 def _mentions(doc: Document) -> Iterator[_Mention]:
@@ -110,7 +133,7 @@ def _mentions(doc: Document) -> Iterator[_Mention]:
                     continue
                 if kind == "commissioner" and not _is_commissioner(flat, m.start(), m.end(), s, e):
                     continue
-                welsh = kind == "warning-notice" or bool(_WELSH.search(sentence))
+                welsh = kind == "warning-notice" or _said(sentence)[0]
                 strong = bool(_ISSUED.search(flat, max(s, m.start() - 60), min(e, m.end() + 60)))
                 date = _date_near(doc, m.start(), m.end(), s, e, ref)
                 body = "welsh-government" if welsh else "dfe"
