@@ -1,12 +1,14 @@
 """The store on disk against the in-memory build: speed, memory, size, and incremental rebuilds.
 
     python bench/store.py --docs 1000 [--docs 10000] [--no-before]
+    python bench/store.py --docs 1000 --against REV [--repeat 2]
 
 For each size: the in-memory build of before (`kg.pipeline.build.build`, one .trig file), a first
 build into a store (`kg build --store`), then a rebuild after one document added, one changed and
 one removed, an export of the store to N-Quads and a library query read from it. Each step runs
 in a fresh interpreter; peak memory is the largest resident set of the main process and of any
-worker process. Prints a Markdown table for docs/performance.md.
+worker process. Prints a Markdown table for docs/performance.md. With --against REV, only first
+builds, alternating between this checkout's code and commit REV's (in a temporary worktree).
 """
 
 from __future__ import annotations
@@ -52,9 +54,11 @@ print(json.dumps(r))
 """
 
 
-def step(mode: str, src: Path, out: Path) -> dict[str, float | str]:
+def step(mode: str, src: Path, out: Path, code: Path | None = None) -> dict[str, float | str]:
+    """One step in a fresh interpreter; with `code`, importing kg from that checkout instead."""
+    env = dict(os.environ, PYTHONPATH=str(code)) if code else None
     proc = subprocess.run([sys.executable, "-c", WORKER, mode, str(src), str(out)],
-                          capture_output=True, text=True, check=False)
+                          capture_output=True, text=True, check=False, env=env)
     if proc.returncode:
         raise SystemExit(f"bench: {mode} failed:\n{proc.stderr[-3000:]}")
     res: dict[str, float | str] = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -126,11 +130,48 @@ def table(rows: list[dict[str, object]]) -> list[str]:
     return lines
 
 
+def compare(n: int, rev: str, repeat: int) -> list[str]:
+    """First builds of the same n documents by this checkout and by commit `rev`, alternating,
+    so that both see the same load on a shared machine."""
+    src = corpus(n + 1, 7)
+    work = CACHE / f"store-compare-n{n}"
+    shutil.rmtree(work, ignore_errors=True)
+    minutes = work / "minutes"
+    minutes.mkdir(parents=True)
+    for p in sorted(p for p in src.iterdir() if p.is_file())[:n]:
+        shutil.copy(p, minutes / p.name)
+    old = work / "code"
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run(["git", "-C", str(root), "worktree", "add", "--detach", "-f", str(old), rev],
+                   check=True, capture_output=True)
+    lines = [f"| build of {n:,} documents | s | docs/s | CPU s | CPU ms/doc | load | peak RSS MB "
+             "(main / workers) |", "|---|---|---|---|---|---|---|"]
+    try:
+        for _ in range(repeat):
+            for label, code in (("this checkout", None), (rev, old)):
+                shutil.rmtree(work / "store", ignore_errors=True)
+                m = step("store", minutes, work / "store", code)
+                t, cpu = float(m["s"]), float(m["cpu_s"])
+                rss = f"{float(m['rss_mb']):.0f} / {float(m['child_rss_mb']):.0f}"
+                lines.append(f"| {label} | {t:.1f} | {n / t:.1f} | {cpu:.1f} | {1000 * cpu / n:.0f} | "
+                             f"{float(m['load']):.1f} | {rss} |")
+    finally:
+        subprocess.run(["git", "-C", str(root), "worktree", "remove", "--force", str(old)], check=False)
+        shutil.rmtree(work, ignore_errors=True)
+    return lines
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, action="append", default=None)
     ap.add_argument("--no-before", action="store_true", help="Skip the in-memory build of before.")
+    ap.add_argument("--against", metavar="REV", help="Only compare first builds with commit REV's code.")
+    ap.add_argument("--repeat", type=int, default=2, help="Alternating runs of each with --against.")
     args = ap.parse_args()
+    if args.against:
+        for n in args.docs or [1000]:
+            print("\n".join(compare(n, args.against, args.repeat)))
+        return
     started = time.perf_counter()
     rows = [measure(n, not args.no_before) for n in args.docs or [1000]]
     print("\n".join(table(rows)))
