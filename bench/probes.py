@@ -202,7 +202,7 @@ def pdf_probes(tmp: Path, seed: int, batch: int) -> None:
     for i in range(batch):
         src = sources[i % len(sources)]
         (many / f"b{i:03}.pdf").write_bytes(mutate(src.read_bytes(), rng))
-    child("pdfs", many, "pdf", f"{batch} mutated PDFs read one by one", 240)
+    child("pdfs", many, "pdf", f"{batch} mutated PDFs read one by one", 240 + batch)  # a second each
 
 
 def special_probes(tmp: Path) -> None:
@@ -364,7 +364,7 @@ def main() -> int:
                     f"{args.seed}:{args.texts}",
                     "text",
                     f"{args.texts} fuzzed texts, seed {args.seed}",
-                    300,
+                    300 + args.texts // 2,  # half a second each beyond the first 300 s
                 ),
             ),
         ]

@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -50,6 +51,8 @@ me, kids = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAG
 r["rss_mb"], r["child_rss_mb"] = me.ru_maxrss / 1024, kids.ru_maxrss / 1024
 # CPU seconds of the build and its workers: comparable across runs on a shared machine
 r["cpu_s"] = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+import kg
+r["code"] = str(Path(kg.__file__).parent.parent)
 print(json.dumps(r))
 """
 
@@ -57,8 +60,10 @@ print(json.dumps(r))
 def step(mode: str, src: Path, out: Path, code: Path | None = None) -> dict[str, float | str]:
     """One step in a fresh interpreter; with `code`, importing kg from that checkout instead."""
     env = dict(os.environ, PYTHONPATH=str(code)) if code else None
+    # run from a folder without a kg package in it: `python -c` puts the working folder first
+    # on sys.path, ahead of PYTHONPATH, and a checkout's own kg would shadow `code`
     proc = subprocess.run([sys.executable, "-c", WORKER, mode, str(src), str(out)],
-                          capture_output=True, text=True, check=False, env=env)
+                          capture_output=True, text=True, check=False, env=env, cwd=tempfile.gettempdir())
     if proc.returncode:
         raise SystemExit(f"bench: {mode} failed:\n{proc.stderr[-3000:]}")
     res: dict[str, float | str] = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -151,6 +156,7 @@ def compare(n: int, rev: str, repeat: int) -> list[str]:
             for label, code in (("this checkout", None), (rev, old)):
                 shutil.rmtree(work / "store", ignore_errors=True)
                 m = step("store", minutes, work / "store", code)
+                assert (m["code"] == str(old)) == (code is not None), f"{label} ran the code of {m['code']}"
                 t, cpu = float(m["s"]), float(m["cpu_s"])
                 rss = f"{float(m['rss_mb']):.0f} / {float(m['child_rss_mb']):.0f}"
                 lines.append(f"| {label} | {t:.1f} | {n / t:.1f} | {cpu:.1f} | {1000 * cpu / n:.0f} | "

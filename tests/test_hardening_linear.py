@@ -80,6 +80,8 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {  # text of about n chara
     # each notice read every date of its sentence; each judgement asked the whole sentence again
     "dated notices": (_run_on(lambda i: f"the improvement notice issued in {_month(i)}"), 2000),
     "judgements": (_run_on(lambda i: "Ofsted judged the service inadequate"), 2000),
+    # a heading on every line: each section asked every block, each block every section read
+    "headings": (lambda n: "RESOLVED:\n" * (n // 10), 2000),
 }
 
 

@@ -7,6 +7,8 @@ from inline "ACTION - ..." notes, and from sentences such as "The Panel agreed t
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -162,10 +164,24 @@ def _table_rows(doc: Document) -> Iterator[Decision]:
                                dates[0][1] if dates else None)
 
 
+class _Spans:
+    """Whether a position lies in any of some spans: by bisection over their starts, with the
+    farthest end reached so far (asking every span at every position was quadratic)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def __call__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos)
+        return k > 0 and self.reach[k - 1] > pos
+
+
 def _paragraphs(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
     """The blocks of a section's body, the heading line's remainder first."""
     out = []
-    for b in segments_of(doc).blocks:
+    for b in segments_of(doc).blocks_in(start, end):
         s, e = max(b.start, start), min(b.end, end)
         if e > s and doc.flat[s:e].strip():
             out.append((s, e))
@@ -289,21 +305,26 @@ def _decisions(doc: Document) -> Iterator[Decision]:
     flat = doc.flat
     covered: list[tuple[int, int]] = []
 
-    def inside(pos: int) -> bool:
-        return any(s <= pos < e for s, e in covered)
-
     for row in _table_rows(doc):
         covered.append((row.span.start, row.span.end))
         yield replace(row, rule="decisions.table_row")
-    tables = list(covered)
+    in_table = _Spans(covered)
 
     for sec in seg.sections:
         kind = _KIND.get(sec.kind)
         if kind:
             covered.append((sec.start, sec.end))
             for entry in _section_entries(doc, kind, sec.body_start, sec.end):
-                if not any(s <= entry.span.start < e for s, e in tables):
+                if not in_table(entry.span.start):
                     yield replace(entry, rule=f"decisions.{sec.kind}_section")
+    # Blocks come in order, and what a block covers starts at that block: a later block is
+    # inside it when it starts before the farthest such end, or inside a table or section.
+    before_blocks = _Spans(covered)
+    reach = -1
+
+    def inside(pos: int) -> bool:
+        return pos < reach or before_blocks(pos)
+
     for b in seg.blocks:
         if b.start < seg.header_end or inside(b.start):
             continue
@@ -311,19 +332,21 @@ def _decisions(doc: Document) -> Iterator[Decision]:
         m = _INLINE_RESOLVED.match(flat, num.end() if num else b.start, b.end)
         head = _RESOLVED_HEAD.match(flat, num.end() if num else b.start, b.end)
         if head and head.end() == b.end:  # "It was RESOLVED -" over a list of points
-            nxt = next((s for s in seg.sections if s.start > b.start), None)
+            nxt = seg.section_after(b.start)
             item = seg.item_at(b.start)
             stop = min(nxt.start if nxt else len(flat), item.end if item else len(flat))
             covered.append((b.start, stop))
+            reach = max(reach, stop)
             for entry in _section_entries(doc, "resolution", b.end, stop):
                 yield replace(entry, rule="decisions.resolved_list")
             continue
         if m:  # "RESOLVED that ...", "It was agreed that ...": one decision, or a list after ":"
             stop = b.end
             if flat[b.start : b.end].rstrip().endswith(":"):
-                nxt = next((s for s in seg.sections if s.start > b.start), None)
+                nxt = seg.section_after(b.start)
                 stop = min(nxt.start if nxt else len(flat), (seg.item_at(b.start) or b).end)
             covered.append((b.start, stop))
+            reach = max(reach, stop)
             whole = stop == b.end and re.match(
                 r"\s*it\s+was\s+(?:resolved|agreed|decided)\s+(?:to|that)\b", flat[b.start : b.end], _I)
             # "It was RESOLVED to approve ...": a sentence in itself, kept whole
@@ -338,6 +361,7 @@ def _decisions(doc: Document) -> Iterator[Decision]:
             d = _make(doc, "recommendation", b.start, b.end, None)
             if d:
                 covered.append((b.start, b.end))
+                reach = max(reach, b.end)
                 yield replace(d, rule="decisions.is_recommended")
                 continue
         routine = (
@@ -349,13 +373,15 @@ def _decisions(doc: Document) -> Iterator[Decision]:
             d = _make(doc, "resolution", b.start, b.end, None)
             if d:
                 covered.append((b.start, b.end))
+                reach = max(reach, b.end)
                 yield replace(d, rule="decisions.routine_record")
+    read = _Spans(covered)
     for s, e in sentences(doc, seg.header_end):
-        if not inside(s) and _AGREED.match(flat, s, e):
+        if not read(s) and _AGREED.match(flat, s, e):
             d = _make(doc, "resolution", s, e, None)
             if d:
                 yield replace(d, rule="decisions.agreed_sentence")
-        elif not inside(s) and (r := _PROPOSED.search(flat, s, e)):
+        elif not read(s) and (r := _PROPOSED.search(flat, s, e)):
             # "The Cabinet Member ... recommended that the plan be approved": a recommendation made
             d = _make(doc, "recommendation", r.start("t"), e, None)
             if d:
