@@ -8,7 +8,6 @@ a bounded queue that answers 503 with Retry-After when full.
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 import signal
@@ -22,11 +21,12 @@ from urllib.parse import parse_qs
 import pyoxigraph as ox
 
 from kg.errors import KgError, QueryError
-from kg.graph.rdf import PREFIXES
-from kg.sparql import library as queries
-from kg.sparql.pool import TEXT, Answer, Pool
-from kg.sparql.remote import GRAPH_TYPES, SOLUTION_TYPES, first_keyword, negotiate, uses_service
-from kg.sparql.values import bind
+from kg.graph.names import PREFIXES
+from kg.sparql.params import param_term
+from kg.sparql.pool import Pool
+from kg.sparql.protocol import uses_service
+from kg.sparql.values import bind, first_keyword
+from kg.sparql.worker import TEXT
 
 FORMAT_PARAM = {
     "json": "application/sparql-results+json",
@@ -41,65 +41,6 @@ FORMAT_PARAM = {
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 Reply = tuple[int, str, bytes, dict[str, str]]
 Environ = dict[str, Any]
-
-
-def execute(store: ox.Store, job: dict[str, Any]) -> Answer:
-    """Run one query and serialise its answer; in the worker's child process."""
-    if "show" in job:
-        from kg.sparql.showpage import answer
-
-        return answer(store, job)
-    graph_form = first_keyword(job["query"]) in ("CONSTRUCT", "DESCRIBE")
-    offers = list(GRAPH_TYPES if graph_form else SOLUTION_TYPES)
-    media = negotiate(job["accept"], offers)
-    if media is None:
-        return 406, TEXT, f"this answer comes as one of {', '.join(offers)}".encode()
-    dataset: dict[str, Any] = {}  # the default graph: the merge of every graph (merge_graphs)
-    if job["default_graph_uri"]:
-        dataset = {"default_graph": [ox.NamedNode(g) for g in job["default_graph_uri"]]}
-    if job["named_graph_uri"]:
-        dataset["named_graphs"] = [ox.NamedNode(g) for g in job["named_graph_uri"]]
-    cap = job["max_rows"]
-    try:
-        bound = {ox.Variable(k): queries.param_term(k, v) for k, v in job["bindings"].items()}
-        text = bind(job["query"], first_keyword(job["query"]) or "SELECT", bound)  # VALUES, not substitutions
-        result = store.query(text, **dataset)  # type: ignore[arg-type]
-        if isinstance(result, ox.QueryBoolean):
-            return 200, media, queries.encode_boolean(bool(result), SOLUTION_TYPES[media])
-        items = list(itertools.islice(result, cap + 1))
-    except SyntaxError as exc:
-        return 400, TEXT, f"SPARQL syntax error: {exc}".encode()
-    except (ValueError, RuntimeError, OSError, KgError) as exc:
-        return 400, TEXT, f"the query failed: {exc}".encode()
-    if len(items) > cap:
-        return (
-            422,
-            TEXT,
-            (
-                f"the answer has more than {cap} rows, this endpoint's limit; add LIMIT "
-                "and OFFSET to page through it, or restart kg serve with a higher "
-                "--max-rows"
-            ).encode(),
-        )
-    if isinstance(result, ox.QuerySolutions):
-        names = [v.value for v in result.variables]
-        rows = [list(sol) for sol in items]  # a solution iterates in column order
-        body = queries.encode_solutions(names, rows, SOLUTION_TYPES[media])
-    else:
-        fmt = GRAPH_TYPES[media]
-        kw = {"prefixes": job["prefixes"]} if fmt == ox.RdfFormat.TURTLE else {}
-        body = ox.serialize(items, format=fmt, **kw) or b""
-    if len(body) > job["max_bytes"]:
-        return (
-            422,
-            TEXT,
-            (
-                f"the answer is {len(body):,} bytes, over this endpoint's limit of "
-                f"{job['max_bytes']:,}; select fewer or shorter values, add LIMIT, or restart "
-                "kg serve with a higher --max-bytes"
-            ).encode(),
-        )
-    return 200, media, body
 
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -184,6 +125,8 @@ class App:
         if path == "/show":
             return self.show(params)
         if path == "/queries":
+            from kg.sparql import library as queries
+
             lib = [queries.describe(q) for q in queries.library().values()]
             return 200, "application/json", json.dumps(lib).encode("utf-8"), {}
         if path == "/prefixes":
@@ -239,9 +182,10 @@ class App:
         if not self.settings["allow_service"] and uses_service(text):
             return 400, TEXT, SERVICE_REFUSED, {}
         bindings = {k[1:]: v[-1] for k, v in params.items() if k.startswith("$") and len(k) > 1}
-        try:
-            for key, value in bindings.items():
-                queries.param_term(key, value)
+        form = first_keyword(text) or "SELECT"
+        try:  # VALUES blocks in the text, not substitutions (kg/sparql/values.py)
+            bound = {ox.Variable(k): param_term(k, v) for k, v in bindings.items()}
+            text = bind(text, form, bound)
         except (QueryError, ValueError) as exc:
             raise BadRequest(" ".join(str(exc).split())[:300] or "a parameter is not an RDF term") from None
         graphs = {k: params.get(k, []) for k in ("default-graph-uri", "named-graph-uri")}
@@ -254,9 +198,8 @@ class App:
         fmt = (params.get("format") or params.get("output") or [""])[-1].lower()
         job = {
             "query": text,
+            "form": form,
             "accept": FORMAT_PARAM.get(fmt) or accept_header or "*/*",
-            "bindings": bindings,
-            "prefixes": PREFIXES,
             "default_graph_uri": graphs["default-graph-uri"],
             "named_graph_uri": graphs["named-graph-uri"],
             "max_rows": self.settings["max_rows"],
@@ -291,6 +234,32 @@ _REASONS = {
 }
 
 
+def _one_line_errors(server: Any) -> None:
+    """waitress answers a request it cannot parse itself (a malformed request line, header,
+    Content-Length or chunk; a header or body over its limits) with a three-line body ending
+    "(generated by waitress)": make that one line naming the reason, as the endpoint's own."""
+    from waitress.channel import HTTPChannel
+    from waitress.task import ErrorTask
+
+    class OneLineError(ErrorTask):  # type: ignore[misc]
+        def execute(self) -> None:
+            error = self.request.error
+            reason = " ".join(str(error.body).split())[:300]
+            body = f"malformed request: {reason}" if error.code == 400 else f"{error.reason}: {reason}"
+            self.status = f"{error.code} {error.reason}"
+            self.response_headers.append(("Content-Type", TEXT))
+            self.set_close_on_finish()
+            self.content_length = len(body.encode())
+            self.write(body.encode())
+
+    class Channel(HTTPChannel):  # type: ignore[misc]
+        error_task_class = OneLineError
+
+    for listener in [server, *getattr(server, "map", {}).values()]:  # one per address listened on
+        if hasattr(listener, "channel_class"):
+            listener.channel_class = Channel
+
+
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -316,7 +285,7 @@ def serve(
     """Load the graph and serve it until interrupted; `ready(url)` once it listens."""
     from waitress.server import create_server
 
-    pool = Pool(graphs, execute, workers, max_memory_mb << 20, max_queue, threads)
+    pool = Pool(graphs, workers, max_memory_mb << 20, max_queue, threads)
     settings = {
         "timeout": timeout, "max_rows": max_rows, "max_bytes": max_bytes, "quiet": quiet,
         "allow_service": allow_service,
@@ -333,6 +302,7 @@ def serve(
     except OSError as exc:
         pool.close()
         raise KgError(f"cannot listen on {host}:{port} ({exc.strerror}); pick another --port") from exc
+    _one_line_errors(server)
     bound = server.effective_port  # type: ignore[union-attr]
     if host in LOOPBACK:
         app.hosts = {f"{name}:{bound}" for name in ("localhost", "127.0.0.1", "[::1]")}

@@ -1,0 +1,154 @@
+"""kg serve's light processes: workers for a store on disk are fresh interpreters that import
+little, SELECT answers come from Oxigraph's serializer under exact row and byte caps."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from kg.cli.main import main
+from kg.graph.names import PREFIXES
+from kg.sparql.formats import cell
+from kg.sparql.worker import execute
+from tests.conftest import ROOT
+from tests.test_serve import Served, get
+
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+EXAMPLES = [p for p in (ROOT / "examples").iterdir() if p.suffix in (".txt", ".html")]
+
+
+def test_prefixes_are_the_rdflib_namespaces() -> None:
+    from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
+
+    from kg.graph import iris
+    from kg.graph.ns import KG, OA
+
+    assert PREFIXES == {
+        "kg": str(KG), "kgid": str(iris.ID), "authority": f"{iris.ID}authority/",
+        "document": f"{iris.ID}document/", "concern": f"{iris.VOCAB}concern/",
+        "role": f"{iris.VOCAB}role/", "vocab": str(iris.VOCAB), "rdf": str(RDF), "rdfs": str(RDFS),
+        "xsd": str(XSD), "skos": str(SKOS), "org": str(ORG), "prov": str(PROV), "dct": str(DCTERMS),
+        "foaf": str(FOAF), "schema": str(SDO), "oa": str(OA),
+    }
+
+
+@pytest.mark.parametrize(
+    "modules", ["kg.cli.main, kg.cli.sparql, kg.sparql.endpoint, kg.sparql.pool", "kg.sparql.worker"]
+)
+def test_server_and_worker_import_neither_rdflib_nor_the_library(modules: str) -> None:
+    code = f"import sys, {modules}; print(sorted(m for m in sys.modules if m.split('.')[0] == 'rdflib' " \
+        "or m.startswith(('kg.extract', 'kg.graph.rdf', 'kg.sparql.library', 'kg.reference'))))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    where = tmp_path_factory.mktemp("light")
+    folder = where / "minutes"
+    folder.mkdir()
+    for p in EXAMPLES:
+        (folder / p.name).write_bytes(p.read_bytes())
+    r = CliRunner().invoke(main, ["build", str(folder), "--store", str(where / "store")])
+    assert r.exit_code == 0, r.output
+    return where / "store"
+
+
+def _children(pid: int) -> dict[int, str]:
+    out = subprocess.run(["ps", "-e", "-o", "pid=,ppid=,args="], capture_output=True, text=True).stdout
+    rows = [line.split(None, 2) for line in out.splitlines()]
+    return {int(r[0]): r[2] for r in rows if len(r) == 3 and r[1] == str(pid)}
+
+
+@pytest.fixture
+def served_store(store: Path) -> Iterator[Served]:
+    srv = Served(store, "--timeout", "2", "--workers", "1", "--threads", "2", source="--store")
+    yield srv
+    srv.close()
+
+
+def test_store_workers_are_fresh_interpreters_replaced_past_a_limit(served_store: Served) -> None:
+    workers = _children(served_store.proc.pid)
+    assert len(workers) == 1 and all("-m kg.sparql.worker" in a for a in workers.values())  # no zygote
+    status, _, body = get(served_store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert status == 200 and int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) > 1000
+    slow: list[int] = []
+    t = threading.Thread(target=lambda: slow.append(get(served_store, SLOW)[0]))
+    t.start()
+    assert get(served_store, "ASK { ?s ?p ?o }")[0] == 200  # the other thread of the worker
+    t.join(30)
+    assert slow == [503]
+    assert get(served_store, "ASK { ?s ?p ?o }")[0] == 200  # answered by its replacement
+    after = _children(served_store.proc.pid)
+    assert len(after) == 1 and set(after) != set(workers)  # replaced once, the old one reaped
+
+
+# --- answers written by Oxigraph, with exact caps ---------------------------------------------
+
+ODD = ["x},{y", 'quote " },{"a":{ back\\slash', "line\r\nbreak", "<result>", "tab\there", "é\u2028"]
+FORMATS = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+
+
+@pytest.fixture(scope="module")
+def odd_store() -> ox.Store:
+    s = ox.Store()
+    p = ox.NamedNode("http://example.org/p")
+    for i, text in enumerate(ODD * 5):
+        s.add(ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), p, ox.Literal(text)))
+    s.add(ox.Quad(ox.BlankNode("b1"), p, ox.Literal("5", datatype=ox.NamedNode(PREFIXES["xsd"] + "integer"))))
+    s.add(ox.Quad(ox.NamedNode("http://example.org/l"), p, ox.Literal("hi", language="en-GB")))
+    return s
+
+
+def job(query: str, accept: str, max_rows: int = 1000, max_bytes: int = 1 << 20) -> dict[str, object]:
+    return {"query": query, "form": "SELECT", "accept": accept, "default_graph_uri": [],
+            "named_graph_uri": [], "max_rows": max_rows, "max_bytes": max_bytes}
+
+
+ALL = "SELECT ?s ?o ?unbound WHERE { ?s ?p ?o } ORDER BY STR(?s)"
+
+
+@pytest.mark.parametrize("accept", list(FORMATS))
+def test_answers_parse_back_to_the_store_rows(odd_store: ox.Store, accept: str) -> None:
+    status, media, body = execute(odd_store, job(ALL, accept))
+    assert status == 200 and media == accept
+    want = [(s["s"], s["o"]) for s in odd_store.query(ALL)]  # type: ignore[union-attr]
+    if accept == "text/csv":  # values only (as kg query writes them), not parsed back by Oxigraph
+        got = [tuple(r[:2]) for r in csv.reader(io.StringIO(body.decode(), newline=""))][1:]
+        assert got == [(cell(s), cell(o)) for s, o in want]
+    else:
+        sols = ox.parse_query_results(body, format=FORMATS[accept])
+        assert [(r["s"], r["o"]) for r in sols] == want  # type: ignore[index]
+    assert len(want) == 32
+
+
+@pytest.mark.parametrize("accept", list(FORMATS))
+def test_row_cap_is_exact_in_every_format(odd_store: ox.Store, accept: str) -> None:
+    # literals holding "},{" and line breaks must not count as rows: 32 rows pass a cap of 32
+    assert execute(odd_store, job(ALL, accept, max_rows=32))[0] == 200
+    status, _, body = execute(odd_store, job(ALL, accept, max_rows=31))
+    assert status == 422 and b"more than 31 rows" in body and b"--max-rows" in body
+
+
+def test_byte_cap_stops_the_answer(odd_store: ox.Store) -> None:
+    status, _, body = execute(odd_store, job(ALL, "application/sparql-results+json", max_bytes=500))
+    assert status == 422 and b"over 500 bytes" in body and b"--max-bytes" in body
+    big = 'SELECT ?x WHERE { VALUES ?n { 1 2 3 } BIND(CONCAT(STR(?n), "{}") AS ?x) }'
+    big = big.replace("{}", "x" * 9000)
+    assert execute(odd_store, job(big, "text/csv", max_bytes=27_100))[0] == 200
+    assert execute(odd_store, job(big, "text/csv", max_bytes=27_000))[0] == 422
