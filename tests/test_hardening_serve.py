@@ -163,6 +163,25 @@ def test_malformed_content_length_is_400(served: Served, request_: bytes) -> Non
 
 
 @pytest.mark.parametrize(
+    ("request_", "status"),
+    [
+        (b"POST /sparql HTTP/1.1\r\nHost: H\r\nContent-Length: abc\r\n\r\n", b"400"),
+        (b"GARBAGE\r\n\r\n", b"400"),
+        (b"GET /sparql HTTP/1.1\r\nHost: H\r\nBad Header\r\n\r\n", b"400"),
+        (b"POST /sparql HTTP/1.1\r\nHost: H\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", b"400"),
+        (b"POST /sparql HTTP/1.1\r\nHost: H\r\nContent-Length: 99999999\r\n\r\n", b"413"),
+        (b"GET /sparql HTTP/1.1\r\nHost: H\r\nTransfer-Encoding: gzip\r\n\r\n", b"501"),
+    ],
+)
+def test_requests_waitress_refuses_get_one_line(served: Served, request_: bytes, status: bytes) -> None:
+    # waitress answers these itself, before the endpoint sees them
+    port = served.base.rsplit(":", 1)[1]
+    answer = raw(served, request_.replace(b"Host: H", f"Host: 127.0.0.1:{port}".encode()), wait=5)
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.split(b" ")[1] == status and body and b"\n" not in body and b"waitress" not in body
+
+
+@pytest.mark.parametrize(
     "extra",
     [{"default-graph-uri": "not an iri"}, {"$authority": '"x"@-'}, {"$authority": "<not an iri>"}],
 )
