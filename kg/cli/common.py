@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from kg.errors import KgError
+from kg.errors import KgError, one_line
 from kg.resources import DEFAULT_GRAPH, DEFAULT_STORE
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -24,19 +24,12 @@ def reports_errors(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except KgError as exc:
-            click.echo(f"kg: {_one_line(str(exc))}", err=True)
+            click.echo(f"kg: {one_line(str(exc))}", err=True)
             sys.exit(exc.exit_code)
         except BrokenPipeError:
             sys.exit(0)
 
     return wrapper  # type: ignore[return-value]
-
-
-def _one_line(text: str) -> str:
-    """A message on one line whatever it quotes: line breaks and other controls escaped."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def _remember_store(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.common import graph_option, graph_paths, open_in_browser, reports_errors
+from kg.cli.common import graph_option, graph_paths, reports_errors
 
 
 @click.command()
@@ -69,16 +69,12 @@ def serve(
       kg serve -g output/graph.trig --port 8080
       curl 'http://127.0.0.1:7070/sparql?query=ASK{?s?p?o}'
     """
-    from kg.sparql.endpoint import serve as run_serve
+    from kg.sparql.endpoint import exec_server
 
-    def say(line: str) -> None:
-        click.echo(line, err=line.startswith("kg:"))
-
-    run_serve(
-        graph_paths(graphs), host, port, timeout, max_rows, quiet, say,
-        open_in_browser if open_browser else None, allow_service=allow_service,
-        workers=workers, max_memory_mb=max_memory, max_bytes=max_bytes << 20, max_queue=max_queue,
-        idle_timeout=idle_timeout, threads=threads,
+    exec_server(
+        graph_paths(graphs), open_browser, host=host, port=port, timeout=timeout, max_rows=max_rows,
+        quiet=quiet, allow_service=allow_service, workers=workers, max_memory_mb=max_memory,
+        max_bytes=max_bytes << 20, max_queue=max_queue, idle_timeout=idle_timeout, threads=threads,
     )
 
 

@@ -20,8 +20,9 @@ from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 
-from kg.errors import KgError, QueryError
+from kg.errors import KgError, QueryError, one_line
 from kg.graph.names import PREFIXES
+from kg.resources import child_env
 from kg.sparql.params import param_term
 from kg.sparql.pool import Pool
 from kg.sparql.protocol import uses_service
@@ -260,6 +261,43 @@ def _one_line_errors(server: Any) -> None:
             listener.channel_class = Channel
 
 
+# glibc's malloc in the server process: one arena for its threads, and answers (often over a
+# megabyte) given back to the system once sent, instead of kept in a growing arena per thread
+SERVER_MALLOC = {"MALLOC_ARENA_MAX": "1", "MALLOC_MMAP_THRESHOLD_": str(128 << 10)}
+
+
+def exec_server(graphs: list[Path], open_browser: bool, **options: Any) -> None:
+    """Become `python -m kg.sparql.endpoint`: the same process (pid, output, signals), in a
+    fresh interpreter that has not imported the command line (click and kg's commands, about
+    3.5 MB that the server never uses again)."""
+    import os
+
+    settings = json.dumps({"graphs": [str(g) for g in graphs], "open": open_browser, **options})
+    sys.stdout.flush()
+    sys.stderr.flush()
+    env = {**child_env(), **SERVER_MALLOC}
+    os.execve(sys.executable, [sys.executable, "-m", "kg.sparql.endpoint", settings], env)
+
+
+def main(argv: list[str]) -> None:
+    """`python -m kg.sparql.endpoint SETTINGS` (JSON, as exec_server writes it): serve, and
+    report a KgError as the command line does (one line, its exit code)."""
+    options = json.loads(argv[0])
+    graphs = [Path(g) for g in options.pop("graphs")]
+    ready: Callable[[str], None] | None = None
+    if options.pop("open"):
+        from kg.cli.common import open_in_browser as ready
+    try:
+        serve(graphs, say=_say, ready=ready, **options)
+    except KgError as exc:
+        print(f"kg: {one_line(str(exc))}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+
+
+def _say(line: str) -> None:
+    print(line, file=sys.stderr if line.startswith("kg:") else sys.stdout, flush=True)
+
+
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -325,3 +363,7 @@ def serve(
     finally:
         server.close()
         pool.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from kg.errors import InputError, KgError
+from kg.resources import child_env
 from kg.sparql.worker import _LEN, TEXT, memory_message, recv, send, serve_slots
 
 Started = tuple[int, list[socket.socket]]  # a worker's pid and the server's ends of its slots
@@ -62,9 +63,9 @@ class Exec:
         self.version = lock_current(root)
         self.max_memory, self.threads = max_memory, threads
         self.procs: dict[int, subprocess.Popen[bytes]] = {}
-        root_dir = str(Path(__file__).resolve().parents[2])  # where `kg` is importable from
-        path = os.environ.get("PYTHONPATH")
-        self.env = dict(os.environ, PYTHONPATH=root_dir + (os.pathsep + path if path else ""))
+        self.env = child_env()  # without the server's malloc settings (kg/sparql/endpoint.py)
+        for name in ("MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_"):
+            self.env.pop(name, None)
         # counted in a short-lived process, while the workers start: the scan fills caches
         # that no worker should hold
         self.counting = subprocess.Popen(
