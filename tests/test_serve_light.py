@@ -6,9 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +21,8 @@ from click.testing import CliRunner
 from kg.cli.main import main
 from kg.graph.names import PREFIXES
 from kg.sparql.formats import cell
-from kg.sparql.worker import execute
+from kg.sparql.pool import Pool
+from kg.sparql.worker import execute, recv, send
 from tests.conftest import ROOT
 from tests.test_serve import Served, get
 
@@ -152,3 +155,68 @@ def test_byte_cap_stops_the_answer(odd_store: ox.Store) -> None:
     big = big.replace("{}", "x" * 9000)
     assert execute(odd_store, job(big, "text/csv", max_bytes=27_100))[0] == 200
     assert execute(odd_store, job(big, "text/csv", max_bytes=27_000))[0] == 422
+
+
+# --- a query past its time in a threaded worker leaves its neighbours their answers ----------
+
+
+class FakeWorkers:
+    """Worker processes as threads of this one, speaking the pool's protocol: a query is the
+    seconds to sleep; stop() closes the process's sockets, as a kill would."""
+
+    statements = 0
+
+    def __init__(self, threads: int) -> None:
+        self.threads, self.started, self.stopped = threads, 0, []
+        self.ends: dict[int, list[socket.socket]] = {}
+
+    def spawn(self) -> tuple[int, list[socket.socket]]:
+        self.started += 1
+        pid = self.started
+        pairs = [socket.socketpair() for _ in range(self.threads)]
+        self.ends[pid] = [theirs for _, theirs in pairs]
+        for _, theirs in pairs:
+            threading.Thread(target=self.answer, args=(theirs,), daemon=True).start()
+        return pid, [ours for ours, _ in pairs]
+
+    def answer(self, sock: socket.socket) -> None:
+        while True:
+            try:
+                time.sleep(float(json.loads(recv(sock))["query"]))
+                send(sock, b"200 text/plain\n", b"answered")
+            except (EOFError, OSError):
+                return
+
+    def stop(self, pid: int) -> None:
+        self.stopped.append((pid, time.monotonic()))
+        for sock in self.ends.pop(pid, []):
+            sock.shutdown(socket.SHUT_RDWR)
+
+    def close(self) -> None:
+        for pid in list(self.ends):
+            self.stop(pid)
+
+
+def test_a_query_out_of_time_lets_its_neighbours_finish() -> None:
+    fake = FakeWorkers(threads=2)
+    pool = Pool(fake, workers=1, threads=2, max_queue=4)  # type: ignore[arg-type]
+    got: dict[str, tuple[int, bytes, float]] = {}
+
+    def ask(name: str, seconds: float, timeout: float) -> None:
+        status, _, body, _ = pool.run({"query": str(seconds)}, timeout)
+        got[name] = (status, body, time.monotonic())
+
+    runaway = threading.Thread(target=ask, args=("runaway", 30, 1.0))
+    neighbour = threading.Thread(target=ask, args=("neighbour", 2.0, 10.0))
+    runaway.start()
+    time.sleep(0.3)
+    neighbour.start()
+    runaway.join(20)
+    neighbour.join(20)
+    assert got["runaway"][0] == 503 and b"out of time" in got["runaway"][1]
+    assert got["neighbour"][:2] == (200, b"answered")  # not stopped with the runaway
+    assert fake.started == 2  # replaced once, when the runaway ran out of time
+    [(pid, when)] = fake.stopped
+    assert pid == 1 and when >= got["neighbour"][2] - 0.1  # stopped once the neighbour had its answer
+    assert pool.run({"query": "0"}, 5.0)[:3] == (200, "text/plain", b"answered")  # by the new one
+    pool.close()

@@ -24,7 +24,7 @@ from kg.errors import KgError, QueryError, one_line
 from kg.graph.names import PREFIXES
 from kg.resources import child_env
 from kg.sparql.params import param_term
-from kg.sparql.pool import Pool
+from kg.sparql.pool import Pool, spawner
 from kg.sparql.protocol import uses_service
 from kg.sparql.values import bind, first_keyword
 from kg.sparql.worker import TEXT
@@ -323,7 +323,8 @@ def serve(
     """Load the graph and serve it until interrupted; `ready(url)` once it listens."""
     from waitress.server import create_server
 
-    pool = Pool(graphs, workers, max_memory_mb << 20, max_queue, threads)
+    limit = max_memory_mb << 20
+    pool = Pool(spawner(graphs, limit, threads), workers, limit, max_queue, threads)
     settings = {
         "timeout": timeout, "max_rows": max_rows, "max_bytes": max_bytes, "quiet": quiet,
         "allow_service": allow_service,

@@ -197,11 +197,24 @@ def _zygote(ctl: socket.socket, graphs: list[Path], max_memory: int, threads: in
             ours.close()
 
 
+def spawner(graphs: list[Path], max_memory: int, threads: int) -> Spawner:
+    """How workers start for these graphs: from a store on disk, or forked from the zygote."""
+    if len(graphs) == 1 and graphs[0].is_dir():
+        from kg.graph.disk import is_store
+
+        if not is_store(graphs[0]):
+            where = graphs[0]
+            raise InputError(f"{where}: not a kg store; build one with `kg build PATH... --store {where}`")
+        return Exec(graphs[0], max_memory, threads)
+    return Zygote(graphs, max_memory, threads)
+
+
 class Proc:
-    """A worker process; dead once killed, so that the slots it shares are not lent again."""
+    """A worker process. Dead once taken out of rotation, so that its slots are not lent again;
+    stopped once killed; busy: its slots lent to queries still being answered."""
 
     def __init__(self, pid: int) -> None:
-        self.pid, self.dead = pid, False
+        self.pid, self.dead, self.stopped, self.busy = pid, False, False, 0
 
 
 class Slot:
@@ -215,23 +228,10 @@ class Pool:
     """Workers started once; run() lends one to a query, waiting in a bounded queue."""
 
     def __init__(
-        self,
-        graphs: list[Path],
-        workers: int = 2,
-        max_memory: int = 1 << 30,
-        max_queue: int = 16,
+        self, spawner: Spawner, workers: int = 2, max_memory: int = 1 << 30, max_queue: int = 16,
         threads: int = 1,
     ) -> None:
-        if len(graphs) == 1 and graphs[0].is_dir():
-            from kg.graph.disk import is_store
-
-            if not is_store(graphs[0]):
-                raise InputError(
-                    f"{graphs[0]}: not a kg store; build one with `kg build PATH... --store {graphs[0]}`"
-                )
-            self.spawner: Spawner = Exec(graphs[0], max_memory, threads)
-        else:
-            self.spawner = Zygote(graphs, max_memory, threads)
+        self.spawner = spawner
         self.max_memory, self.max_queue, self.threads = max_memory, max_queue, threads
         self.lock = threading.Lock()
         self.idle: queue.Queue[Slot] = queue.Queue()
@@ -257,8 +257,8 @@ class Pool:
                 slot = self.idle.get_nowait()
             except queue.Empty:
                 break
-            if not slot.proc.dead:  # a stopped one's pid may belong to another process by now
-                slot.proc.dead = True
+            if not slot.proc.stopped:  # a stopped one's pid may belong to another process by now
+                slot.proc.dead = slot.proc.stopped = True
                 self.spawner.stop(slot.proc.pid)
             slot.sock.close()
         self.spawner.close()
@@ -271,22 +271,23 @@ class Pool:
                 return 503, TEXT, b"the endpoint is busy (its queue is full); try again shortly", busy
             self.waiting += 1
         try:
-            deadline = time.monotonic() + timeout
-            try:
-                slot = self.idle.get(timeout=timeout)
-                while slot.proc.dead:  # its process was stopped with a query of another slot
-                    slot.sock.close()
-                    slot = self.idle.get(timeout=max(0.0, deadline - time.monotonic()))
-            except queue.Empty:
+            slot = self._lend(time.monotonic() + timeout)
+            if slot is None:
                 return 503, TEXT, b"the endpoint is busy with other queries; try again shortly", busy
-            status, media, body, keep = self._run(slot, dict(job, timeout=timeout), timeout)
-            if keep:
+            status, media, body, outcome = self._run(slot, dict(job, timeout=timeout), timeout)
+            proc = slot.proc
+            with self.lock:
+                proc.busy -= 1
+            if outcome == "ok" and not proc.dead:
                 self.idle.put(slot)
                 return status, media, body, {}
             slot.sock.close()
-            if not self._replace(slot.proc):
+            if outcome == "failed" and not self._retire(proc, now=True):
                 body = (b"the query was stopped with another query that passed a limit in the same "
                         b"worker process (kg serve --threads); try again")
+            elif outcome == "timeout":
+                self._retire(proc, now=False)
+            self._stop_if_done(proc)
             return status, media, body, {}
         except (OSError, KgError):
             return 500, TEXT, b"the query worker has stopped; restart kg serve", {}
@@ -294,18 +295,44 @@ class Pool:
             with self.lock:
                 self.waiting -= 1
 
-    def _replace(self, proc: Proc) -> bool:
-        """Stop a worker process and start another in its place; False if that was done already."""
+    def _lend(self, deadline: float) -> Slot | None:
+        """An idle slot of a live process, counted busy; None if none comes before the deadline."""
+        while True:
+            try:
+                slot = self.idle.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                return None
+            with self.lock:
+                if not slot.proc.dead:
+                    slot.proc.busy += 1
+                    return slot
+            slot.sock.close()  # its process was taken out of rotation with a query of another slot
+
+    def _retire(self, proc: Proc, now: bool) -> bool:
+        """Take a worker process out of rotation and start another in its place; stop it now (its
+        process failed), or once its other queries are answered (one of its queries ran out of
+        time: the others, in threads of the same process, still get their answers). False if
+        that was done already."""
         with self.lock:
             if proc.dead:
                 return False
             proc.dead = True
-        self.spawner.stop(proc.pid)
+            proc.stopped = now
+        if now:
+            self.spawner.stop(proc.pid)
         for slot in self._slots(self.spawner.spawn()):
             self.idle.put(slot)
         return True
 
-    def _run(self, slot: Slot, job: dict[str, Any], timeout: float) -> tuple[int, str, bytes, bool]:
+    def _stop_if_done(self, proc: Proc) -> None:
+        """Stop a process taken out of rotation once no query of it is being answered."""
+        with self.lock:
+            if not proc.dead or proc.busy or proc.stopped:
+                return
+            proc.stopped = True
+        self.spawner.stop(proc.pid)
+
+    def _run(self, slot: Slot, job: dict[str, Any], timeout: float) -> tuple[int, str, bytes, str]:
         start = time.monotonic()
         try:
             send(slot.sock, json.dumps(job).encode("utf-8"))
@@ -322,13 +349,13 @@ class Pool:
                     f"the query ran out of time ({timeout:g} s, this endpoint's limit); "
                     "narrow it or add LIMIT"
                 ).encode(),
-                False,
+                "timeout",
             )
         except (EOFError, OSError):
-            return 503, TEXT, memory_message(self.max_memory) + b" (or its process failed)", False
+            return 503, TEXT, memory_message(self.max_memory) + b" (or its process failed)", "failed"
         cut = data.index(b"\n")
         status, media = bytes(data[:cut]).decode().split(" ", 1)
-        return int(status), media, bytes(memoryview(data)[cut + 1 :]), True
+        return int(status), media, bytes(memoryview(data)[cut + 1 :]), "ok"
 
 
 def _kill(pid: int) -> None:

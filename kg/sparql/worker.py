@@ -83,21 +83,26 @@ def serve_slots(store: ox.Store, socks: list[socket.socket], max_memory: int) ->
     """Answer queries on each socket in a thread of its own until the server closes it."""
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     threaded = len(socks) > 1
-    for sock in socks[1:]:
-        threading.Thread(target=_answer, args=(store, sock, max_memory, threaded), daemon=True).start()
+    others = [threading.Thread(target=_answer, args=(store, sock, max_memory, threaded), daemon=True)
+              for sock in socks[1:]]
+    for t in others:
+        t.start()
     # each further thread may reserve a malloc arena (64 MB of address space) on first use
     limit = _vm_size() + max_memory + (len(socks) - 1) * (64 << 20)
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     _answer(store, socks[0], max_memory, threaded)
+    for t in others:  # a slot the server closed ends its thread only; the process ends with the last
+        t.join()
+    os._exit(0)
 
 
 def _answer(store: ox.Store, sock: socket.socket, max_memory: int, threaded: bool) -> None:
-    """One query slot: answer jobs until the server closes the socket, then end the process."""
+    """One query slot: answer jobs until the server closes the socket."""
     while True:
         try:
             job = json.loads(recv(sock))
         except (EOFError, OSError):
-            os._exit(0)
+            return
         if not threaded:  # a backstop if the server is gone: the kernel ends a query past its limit
             signal.setitimer(signal.ITIMER_REAL, job["timeout"] + 5)
         try:
@@ -112,8 +117,8 @@ def _answer(store: ox.Store, sock: socket.socket, max_memory: int, threaded: boo
             send(sock, f"{status} {media}\n".encode(), body)
         except MemoryError:
             os._exit(3)
-        except OSError:
-            os._exit(0)
+        except OSError:  # the server gave up on this query (its time ran out) and closed the slot
+            return
 
 
 def memory_message(max_memory: int) -> bytes:
