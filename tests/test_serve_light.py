@@ -20,6 +20,7 @@ from click.testing import CliRunner
 
 from kg.cli.main import main
 from kg.graph.names import PREFIXES
+from kg.sparql.cache import Answers
 from kg.sparql.formats import cell
 from kg.sparql.pool import Pool
 from kg.sparql.worker import execute, recv, send
@@ -91,9 +92,39 @@ def test_store_workers_are_fresh_interpreters_replaced_past_a_limit(served_store
     assert get(served_store, "ASK { ?s ?p ?o }")[0] == 200  # the other thread of the worker
     t.join(30)
     assert slow == [503]
-    assert get(served_store, "ASK { ?s ?p ?o }")[0] == 200  # answered by its replacement
+    assert get(served_store, "ASK { ?s ?p ?o } # again")[0] == 200  # answered by its replacement
     after = _children(served_store.proc.pid)
     assert len(after) == 1 and set(after) != set(workers)  # replaced once, the old one reaped
+
+
+def test_a_repeated_query_is_answered_without_a_worker(store: Path) -> None:
+    q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    for cache, waits in (("8", False), ("0", True)):
+        srv = Served(store, "--timeout", "2", "--workers", "1", "--cache", cache, source="--store")
+        try:
+            first = get(srv, q)
+            assert first[0] == 200
+            t = threading.Thread(target=get, args=(srv, SLOW))  # holds the only worker for 2 s
+            t.start()
+            time.sleep(0.3)
+            start = time.monotonic()
+            again = get(srv, q)
+            assert (time.monotonic() - start > 1) is waits  # for the worker, or a 503 past the limit
+            assert waits or again[0] == 200 and again[2] == first[2]
+            t.join(30)
+            tsv = get(srv, q, "text/tab-separated-values")  # another format: not the kept JSON
+            assert tsv[0] == 200 and tsv[2].startswith(b"?n\n")
+        finally:
+            srv.close()
+
+
+def test_kept_answers_are_bounded_in_bytes() -> None:
+    kept = Answers(400)
+    for i in range(10):
+        kept.put(f"k{i}", "text/plain", b"x" * 60)
+    assert kept.size <= 400 and kept.get("k0") is None and kept.get("k9") == ("text/plain", b"x" * 60)
+    kept.put("big", "text/plain", b"x" * 101)  # over a quarter of the bound: not kept
+    assert kept.get("big") is None
 
 
 # --- answers written by Oxigraph, with exact caps ---------------------------------------------

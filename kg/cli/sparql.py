@@ -51,6 +51,9 @@ from kg.cli.common import graph_option, graph_paths, reports_errors
               help="Queries that may wait for a worker; past that, HTTP 503 with Retry-After.")
 @click.option("--idle-timeout", default=30, show_default=True, type=click.IntRange(1),
               help="Seconds before an idle or slow client is disconnected.")
+@click.option("--cache", "cache", default=8, show_default=True, type=click.IntRange(0),
+              help="Megabytes of answers kept for repeated queries (the graph does not change while "
+              "kg serve runs); 0 keeps none.")
 @click.option("--allow-service", is_flag=True,
               help="Allow SERVICE (federated queries make this machine fetch other addresses).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not log each request.")
@@ -58,7 +61,8 @@ from kg.cli.common import graph_option, graph_paths, reports_errors
 @reports_errors
 def serve(
     graphs: tuple[Path, ...], host: str, port: int, timeout: float, max_rows: int, max_bytes: int,
-    max_memory: int, workers: int, threads: int, max_queue: int, idle_timeout: int, allow_service: bool,
+    max_memory: int, workers: int, threads: int, max_queue: int, idle_timeout: int, cache: int,
+    allow_service: bool,
     quiet: bool, open_browser: bool,
 ) -> None:
     """Serve the graph as a read-only SPARQL endpoint (/sparql) with a query page (/).
@@ -75,6 +79,7 @@ def serve(
         graph_paths(graphs), open_browser, host=host, port=port, timeout=timeout, max_rows=max_rows,
         quiet=quiet, allow_service=allow_service, workers=workers, max_memory_mb=max_memory,
         max_bytes=max_bytes << 20, max_queue=max_queue, idle_timeout=idle_timeout, threads=threads,
+        cache_bytes=cache << 20,
     )
 
 

@@ -23,6 +23,7 @@ import pyoxigraph as ox
 from kg.errors import KgError, QueryError, one_line
 from kg.graph.names import PREFIXES
 from kg.resources import child_env
+from kg.sparql.cache import Answers
 from kg.sparql.params import param_term
 from kg.sparql.pool import Pool, spawner
 from kg.sparql.protocol import uses_service
@@ -76,6 +77,7 @@ class App:
 
     def __init__(self, pool: Pool, settings: dict[str, Any]) -> None:
         self.pool, self.settings = pool, settings
+        self.answers = Answers(settings.get("cache_bytes", 0))
         self.hosts: set[str] | None = None  # set by serve() when bound to loopback
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
@@ -206,7 +208,14 @@ class App:
             "max_rows": self.settings["max_rows"],
             "max_bytes": self.settings["max_bytes"],
         }
-        return self.pool.run(job, self.settings["timeout"])
+        key = json.dumps(job, sort_keys=True)
+        kept = self.answers.get(key)
+        if kept is not None:
+            return 200, kept[0], kept[1], {}
+        status, media, body, extra = self.pool.run(job, self.settings["timeout"])
+        if status == 200:
+            self.answers.put(key, media, body)
+        return status, media, body, extra
 
 
 def _utf8(data: bytes, what: str) -> str:
@@ -319,6 +328,7 @@ def serve(
     max_queue: int = 16,
     idle_timeout: int = 30,
     threads: int = 1,
+    cache_bytes: int = 8 << 20,
 ) -> None:
     """Load the graph and serve it until interrupted; `ready(url)` once it listens."""
     from waitress.server import create_server
@@ -327,7 +337,7 @@ def serve(
     pool = Pool(spawner(graphs, limit, threads), workers, limit, max_queue, threads)
     settings = {
         "timeout": timeout, "max_rows": max_rows, "max_bytes": max_bytes, "quiet": quiet,
-        "allow_service": allow_service,
+        "allow_service": allow_service, "cache_bytes": cache_bytes,
     }
     app = App(pool, settings)
     try:
