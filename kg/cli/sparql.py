@@ -42,11 +42,12 @@ from kg.cli.common import graph_option, graph_paths, reports_errors
               help="Megabytes an answer may have; more is an error (HTTP 422).")
 @click.option("--max-memory", default=1024, show_default=True, type=click.IntRange(64),
               help="Megabytes of memory one query may use; more stops it (HTTP 503).")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
-              help="Query worker processes (queries answered at once).")
-@click.option("--threads", default=1, show_default=True, type=click.IntRange(1, 16),
-              help="Queries each worker process answers at once, sharing its copy of the store: less "
-              "memory per query, but a query that passes a limit stops the others in its process.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Query worker processes, each with its own copy of the store's caches.")
+@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 16),
+              help="Queries each worker process answers at once, sharing its store: less memory per "
+              "query, but a query past the memory limit stops the others in its process (--threads 1 "
+              "keeps each alone).")
 @click.option("--queue", "max_queue", default=16, show_default=True, type=click.IntRange(0),
               help="Queries that may wait for a worker; past that, HTTP 503 with Retry-After.")
 @click.option("--idle-timeout", default=30, show_default=True, type=click.IntRange(1),

@@ -322,12 +322,12 @@ def serve(
     ready: Callable[[str], None] | None = None,
     *,
     allow_service: bool = False,
-    workers: int = 2,
+    workers: int = 1,
     max_memory_mb: int = 1024,
     max_bytes: int = 64 << 20,
     max_queue: int = 16,
     idle_timeout: int = 30,
-    threads: int = 1,
+    threads: int = 4,
     cache_bytes: int = 8 << 20,
 ) -> None:
     """Load the graph and serve it until interrupted; `ready(url)` once it listens."""

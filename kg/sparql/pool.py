@@ -228,8 +228,8 @@ class Pool:
     """Workers started once; run() lends one to a query, waiting in a bounded queue."""
 
     def __init__(
-        self, spawner: Spawner, workers: int = 2, max_memory: int = 1 << 30, max_queue: int = 16,
-        threads: int = 1,
+        self, spawner: Spawner, workers: int = 1, max_memory: int = 1 << 30, max_queue: int = 16,
+        threads: int = 4,
     ) -> None:
         self.spawner = spawner
         self.max_memory, self.max_queue, self.threads = max_memory, max_queue, threads
