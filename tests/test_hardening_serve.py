@@ -28,7 +28,8 @@ def graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def served(graph: Path) -> Iterator[Served]:
-    srv = Served(graph, "--timeout", "2", "--max-bytes", "1", "--workers", "1", "--queue", "1")
+    one_slot = ("--workers", "1", "--threads", "1", "--queue", "1")
+    srv = Served(graph, "--timeout", "2", "--max-bytes", "1", *one_slot)
     yield srv
     srv.close()
 

@@ -31,8 +31,9 @@ class Served:
     def __init__(self, graph: Path, *args: str, source: str = "-g") -> None:
         cmd = [
             sys.executable,
-            "-c",
-            "from kg.cli.sparql import serve; serve()",
+            "-m",
+            "kg",
+            "serve",
             source,
             str(graph),
             "--port",

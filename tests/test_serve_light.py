@@ -82,6 +82,8 @@ def served_store(store: Path) -> Iterator[Served]:
 
 
 def test_store_workers_are_fresh_interpreters_replaced_past_a_limit(served_store: Served) -> None:
+    server = Path(f"/proc/{served_store.proc.pid}/cmdline").read_bytes().split(b"\0")
+    assert server[1:3] == [b"-m", b"kg.sparql.endpoint"]  # the command line handed over
     workers = _children(served_store.proc.pid)
     assert len(workers) == 1 and all("-m kg.sparql.worker" in a for a in workers.values())  # no zygote
     status, _, body = get(served_store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
@@ -100,7 +102,8 @@ def test_store_workers_are_fresh_interpreters_replaced_past_a_limit(served_store
 def test_a_repeated_query_is_answered_without_a_worker(store: Path) -> None:
     q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     for cache, waits in (("8", False), ("0", True)):
-        srv = Served(store, "--timeout", "2", "--workers", "1", "--cache", cache, source="--store")
+        srv = Served(store, "--timeout", "2", "--workers", "1", "--threads", "1", "--cache", cache,
+                     source="--store")
         try:
             first = get(srv, q)
             assert first[0] == 200

@@ -15,6 +15,11 @@ from kg.resources import DEFAULT_GRAPH, DEFAULT_STORE
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# True when this process was started to run the command line (`kg`, `python -m kg`): a command
+# may then hand the process over to another program (kg serve does), which it must not do when
+# called from other code (tests, notebooks) that expects to get its process back.
+OWN_PROCESS = False
+
 
 def reports_errors(fn: F) -> F:
     """Map every KgError to its one-line message and exit code, in one place."""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
-from kg.cli.common import graph_option, graph_paths, reports_errors
+from kg.cli.common import graph_option, graph_paths, open_in_browser, reports_errors
 
 
 @click.command()
@@ -74,14 +75,21 @@ def serve(
       kg serve -g output/graph.trig --port 8080
       curl 'http://127.0.0.1:7070/sparql?query=ASK{?s?p?o}'
     """
-    from kg.sparql.endpoint import exec_server
+    from kg.cli import common
+    from kg.sparql import endpoint
 
-    exec_server(
-        graph_paths(graphs), open_browser, host=host, port=port, timeout=timeout, max_rows=max_rows,
-        quiet=quiet, allow_service=allow_service, workers=workers, max_memory_mb=max_memory,
-        max_bytes=max_bytes << 20, max_queue=max_queue, idle_timeout=idle_timeout, threads=threads,
-        cache_bytes=cache << 20,
+    options: dict[str, Any] = dict(
+        host=host, port=port, timeout=timeout, max_rows=max_rows, quiet=quiet, allow_service=allow_service,
+        workers=workers, max_memory_mb=max_memory, max_bytes=max_bytes << 20, max_queue=max_queue,
+        idle_timeout=idle_timeout, threads=threads, cache_bytes=cache << 20,
     )
+    if common.OWN_PROCESS:  # hand the process over to a lighter interpreter
+        endpoint.exec_server(graph_paths(graphs), open_browser, **options)
+
+    def say(line: str) -> None:
+        click.echo(line, err=line.startswith("kg:"))
+
+    endpoint.serve(graph_paths(graphs), say=say, ready=open_in_browser if open_browser else None, **options)
 
 
 @click.command()
