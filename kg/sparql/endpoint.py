@@ -3,7 +3,9 @@
 The HTTP side is waitress (a production WSGI server: bounded threads, a connection limit, idle
 and slow clients timed out, malformed requests answered 400 before they reach us). Queries run
 in a pool of worker processes (kg/sparql/pool.py), each under a time and a memory limit, behind
-a bounded queue that answers 503 with Retry-After when full.
+a bounded queue that answers 503 with Retry-After when full; repeated queries are answered from
+kept answers (kg/sparql/cache.py). `kg serve` runs this module as `python -m kg.sparql.endpoint`
+(exec_server), so the server process carries neither click nor the other commands.
 """
 
 from __future__ import annotations
@@ -293,9 +295,7 @@ def main(argv: list[str]) -> None:
     report a KgError as the command line does (one line, its exit code)."""
     options = json.loads(argv[0])
     graphs = [Path(g) for g in options.pop("graphs")]
-    ready: Callable[[str], None] | None = None
-    if options.pop("open"):
-        from kg.cli.common import open_in_browser as ready
+    ready = _open_page if options.pop("open") else None
     try:
         serve(graphs, say=_say, ready=ready, **options)
     except KgError as exc:
@@ -305,6 +305,14 @@ def main(argv: list[str]) -> None:
 
 def _say(line: str) -> None:
     print(line, file=sys.stderr if line.startswith("kg:") else sys.stdout, flush=True)
+
+
+def _open_page(url: str) -> None:
+    """--open, as kg/cli/common.py's open_in_browser does it (the command line is not loaded here)."""
+    import webbrowser
+
+    if not webbrowser.open(url):
+        _say(f"kg: note: no web browser found; open {url}")
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -16,8 +16,10 @@ Workers are started in one of two ways:
 
 With --threads T, each worker process answers T queries at once, in threads sharing one open
 store (Oxigraph releases the GIL while it evaluates): RocksDB's filters, indexes and block cache
-are then held once per process instead of once per query slot. The price: a query that passes a
-limit stops its process, and the queries that shared it fail with it (503).
+are then held once per process instead of once per query slot. A query past its time takes its
+process out of rotation: a fresh one starts at once, and the old one is stopped when its other
+queries have their answers. A query past the memory limit (the process's), or a crash, ends the
+process at once, and the queries that shared it fail with it (a one-line 503).
 """
 
 from __future__ import annotations
@@ -72,13 +74,18 @@ class Exec:
             [sys.executable, "-m", "kg.sparql.worker", "--count", str(self.version)],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=self.env,
         )
+        self.counted: int | None = None
 
     @property
     def statements(self) -> int:
-        out = self.counting.communicate()[0].strip()
-        if not out.isdigit():
-            raise KgError(f"{self.version.parent}: the store could not be read; rebuild it with `kg build`")
-        return int(out)
+        """The count, once the counting process has given it (waiting for it the first time)."""
+        if self.counted is None:
+            out = self.counting.communicate()[0].strip()
+            if not out.isdigit():
+                where = self.version.parent
+                raise KgError(f"{where}: the store could not be read; rebuild it with `kg build`")
+            self.counted = int(out)
+        return self.counted
 
     def spawn(self) -> Started:
         pairs = [socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM) for _ in range(self.threads)]
