@@ -215,8 +215,10 @@ def main() -> None:
     ap.add_argument("-n", type=int, default=200)
     ap.add_argument("-c", type=int, default=8)
     ap.add_argument("--repeat", type=int, default=3, help="runs of n requests; the best is shown")
-    ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--threads", type=int, default=1, help="kg serve --threads (queries per worker process)")
+    ap.add_argument("--workers", type=int, help="kg serve --workers [kg's default]")
+    ap.add_argument("--threads", type=int, help="kg serve --threads (queries per worker) [kg's default]")
+    ap.add_argument("--cache", type=int, help="kg serve --cache MB (0: every request reaches a worker) "
+                    "[kg's default]")
     ap.add_argument("--only", choices=["kg", "oxigraph"], help="measure one server only")
     args = ap.parse_args()
     graph = ["--store", str(args.store)] if args.store else ["-g", str(args.graph)]
@@ -245,16 +247,15 @@ def main() -> None:
                     "--port",
                     str(port),
                     "-q",
-                    "--workers",
-                    str(args.workers),
-                    "--threads",
-                    str(args.threads),
                     "--timeout",
                     "120",
                 ]
+                chosen = {"workers": args.workers, "threads": args.threads, "cache": args.cache}
+                kg += [a for k, v in chosen.items() if v is not None for a in (f"--{k}", str(v))]
+                label = ", ".join(f"--{k} {v}" for k, v in chosen.items() if v is not None) or "defaults"
                 servers.append(
                     Server(
-                        f"kg serve ({args.workers}x{args.threads})",
+                        f"kg serve ({label})",
                         kg,
                         f"http://127.0.0.1:{port}/sparql",
                         False,

@@ -1,5 +1,5 @@
 """`python -m kg` runs the command line, as `kg` does."""
 
-from kg.cli.main import main
+from kg.cli.main import run
 
-main()
+run()

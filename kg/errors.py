@@ -1,6 +1,13 @@
 """One error family; every message names the file and the fix. Exit codes live here only."""
 
 
+def one_line(text: str) -> str:
+    """A message on one line whatever it quotes: line breaks and other controls escaped."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 class KgError(Exception):
     """Base of every error kg reports to a user as one line."""
 

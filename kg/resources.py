@@ -5,6 +5,7 @@ kg._queries (pyproject.toml maps them); reference data ships in kg/reference/dat
 depends on where the checkout is, so a wheel installed anywhere finds the same files.
 """
 
+import os
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -26,3 +27,11 @@ def query_files() -> list[Traversable]:
 def reference_file(name: str) -> Traversable:
     """A reference data file of kg/reference/data (the register, Ofsted's lookup and record)."""
     return files("kg.reference") / "data" / name
+
+
+def child_env() -> dict[str, str]:
+    """The environment for another interpreter that runs a module of kg (`python -m kg...`):
+    kg importable from where this one imported it, installed or not."""
+    here = str(Path(__file__).resolve().parent.parent)
+    path = os.environ.get("PYTHONPATH")
+    return dict(os.environ, PYTHONPATH=here + (os.pathsep + path if path else ""))

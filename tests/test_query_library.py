@@ -422,28 +422,6 @@ def test_a_count_past_64_bits_is_the_parameters_error(store: ox.Store, value: st
     assert err.value.exit_code == 2
 
 
-def test_json_results_are_what_json_dumps_writes() -> None:
-    from kg.sparql.library import encode_solutions
-
-    xsd = "http://www.w3.org/2001/XMLSchema#"
-    odd = 'quote " backslash \\ newline \n nul \x00 line sep \u2028 é'
-    lang = ox.Literal(odd, language="en-GB")
-    terms = [ox.NamedNode("http://x/é"), lang, None, ox.Literal("5", datatype=ox.NamedNode(xsd + "integer")),
-             ox.BlankNode("b1"), ox.Literal(odd)]
-    names = ["a", "b", "c", "d", "e", "f"]
-    row = {
-        "a": {"type": "uri", "value": "http://x/é"},
-        "b": {"type": "literal", "value": odd, "xml:lang": lang.language},
-        "d": {"type": "literal", "value": "5", "datatype": xsd + "integer"},
-        "e": {"type": "bnode", "value": "b1"},
-        "f": {"type": "literal", "value": odd},
-    }
-    doc = {"head": {"vars": names}, "results": {"bindings": [row, {}]}}
-    want = json.dumps(doc, ensure_ascii=False).encode()
-    assert encode_solutions(names, [terms, [None] * 6], "json") == want
-    assert json.loads(encode_solutions([], [], "json")) == {"head": {"vars": []}, "results": {"bindings": []}}
-
-
 # --- the answers ----------------------------------------------------------------------------
 
 

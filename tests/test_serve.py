@@ -28,12 +28,13 @@ COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
 class Served:
-    def __init__(self, graph: Path, *args: str) -> None:
+    def __init__(self, graph: Path, *args: str, source: str = "-g") -> None:
         cmd = [
             sys.executable,
-            "-c",
-            "from kg.cli.sparql import serve; serve()",
-            "-g",
+            "-m",
+            "kg",
+            "serve",
+            source,
             str(graph),
             "--port",
             "0",

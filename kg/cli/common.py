@@ -10,10 +10,15 @@ from typing import Any, TypeVar
 
 import click
 
-from kg.errors import KgError
+from kg.errors import KgError, one_line
 from kg.resources import DEFAULT_GRAPH, DEFAULT_STORE
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# True when this process was started to run the command line (`kg`, `python -m kg`): a command
+# may then hand the process over to another program (kg serve does), which it must not do when
+# called from other code (tests, notebooks) that expects to get its process back.
+OWN_PROCESS = False
 
 
 def reports_errors(fn: F) -> F:
@@ -24,19 +29,12 @@ def reports_errors(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except KgError as exc:
-            click.echo(f"kg: {_one_line(str(exc))}", err=True)
+            click.echo(f"kg: {one_line(str(exc))}", err=True)
             sys.exit(exc.exit_code)
         except BrokenPipeError:
             sys.exit(0)
 
     return wrapper  # type: ignore[return-value]
-
-
-def _one_line(text: str) -> str:
-    """A message on one line whatever it quotes: line breaks and other controls escaped."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def _remember_store(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:

@@ -22,6 +22,14 @@ class TourGroup(click.Group):
         return sorted(self.commands, key=lambda n: (TOUR.index(n) if n in TOUR else len(TOUR), n))
 
 
+def run() -> None:
+    """The `kg` program (its console script, and `python -m kg`)."""
+    from kg.cli import common
+
+    common.OWN_PROCESS = True
+    main()
+
+
 @click.group(cls=TourGroup)
 @click.version_option(package_name="kg")
 def main() -> None:

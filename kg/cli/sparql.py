@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -42,15 +43,19 @@ from kg.cli.common import graph_option, graph_paths, open_in_browser, reports_er
               help="Megabytes an answer may have; more is an error (HTTP 422).")
 @click.option("--max-memory", default=1024, show_default=True, type=click.IntRange(64),
               help="Megabytes of memory one query may use; more stops it (HTTP 503).")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
-              help="Query worker processes (queries answered at once).")
-@click.option("--threads", default=1, show_default=True, type=click.IntRange(1, 16),
-              help="Queries each worker process answers at once, sharing its copy of the store: less "
-              "memory per query, but a query that passes a limit stops the others in its process.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Query worker processes, each with its own copy of the store's caches.")
+@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 16),
+              help="Queries each worker process answers at once, sharing its store: less memory per "
+              "query, but a query past the memory limit stops the others in its process (--threads 1 "
+              "keeps each alone).")
 @click.option("--queue", "max_queue", default=16, show_default=True, type=click.IntRange(0),
               help="Queries that may wait for a worker; past that, HTTP 503 with Retry-After.")
 @click.option("--idle-timeout", default=30, show_default=True, type=click.IntRange(1),
               help="Seconds before an idle or slow client is disconnected.")
+@click.option("--cache", "cache", default=8, show_default=True, type=click.IntRange(0),
+              help="Megabytes of answers kept for repeated queries (the graph does not change while "
+              "kg serve runs); 0 keeps none.")
 @click.option("--allow-service", is_flag=True,
               help="Allow SERVICE (federated queries make this machine fetch other addresses).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not log each request.")
@@ -58,7 +63,8 @@ from kg.cli.common import graph_option, graph_paths, open_in_browser, reports_er
 @reports_errors
 def serve(
     graphs: tuple[Path, ...], host: str, port: int, timeout: float, max_rows: int, max_bytes: int,
-    max_memory: int, workers: int, threads: int, max_queue: int, idle_timeout: int, allow_service: bool,
+    max_memory: int, workers: int, threads: int, max_queue: int, idle_timeout: int, cache: int,
+    allow_service: bool,
     quiet: bool, open_browser: bool,
 ) -> None:
     """Serve the graph as a read-only SPARQL endpoint (/sparql) with a query page (/).
@@ -69,17 +75,21 @@ def serve(
       kg serve -g output/graph.trig --port 8080
       curl 'http://127.0.0.1:7070/sparql?query=ASK{?s?p?o}'
     """
-    from kg.sparql.endpoint import serve as run_serve
+    from kg.cli import common
+    from kg.sparql import endpoint
+
+    options: dict[str, Any] = dict(
+        host=host, port=port, timeout=timeout, max_rows=max_rows, quiet=quiet, allow_service=allow_service,
+        workers=workers, max_memory_mb=max_memory, max_bytes=max_bytes << 20, max_queue=max_queue,
+        idle_timeout=idle_timeout, threads=threads, cache_bytes=cache << 20,
+    )
+    if common.OWN_PROCESS:  # hand the process over to a lighter interpreter
+        endpoint.exec_server(graph_paths(graphs), open_browser, **options)
 
     def say(line: str) -> None:
         click.echo(line, err=line.startswith("kg:"))
 
-    run_serve(
-        graph_paths(graphs), host, port, timeout, max_rows, quiet, say,
-        open_in_browser if open_browser else None, allow_service=allow_service,
-        workers=workers, max_memory_mb=max_memory, max_bytes=max_bytes << 20, max_queue=max_queue,
-        idle_timeout=idle_timeout, threads=threads,
-    )
+    endpoint.serve(graph_paths(graphs), say=say, ready=open_in_browser if open_browser else None, **options)
 
 
 @click.command()

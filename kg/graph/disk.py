@@ -87,6 +87,17 @@ _HELD: list[IO[bytes]] = []  # shared locks held by this process's readers, rele
 
 def open_read(root: Path) -> tuple[ox.Store, Manifest]:
     """The current version, read-only, with a shared lock that keeps a build from removing it."""
+    version = lock_current(root)
+    manifest = Manifest.read(version / MANIFEST)
+    try:
+        return ox.Store.read_only(str(version)), manifest
+    except OSError as exc:
+        raise KgError(f"{root}: the store cannot be opened ({exc}); rebuild it with `kg build`") from exc
+
+
+def lock_current(root: Path) -> Path:
+    """The current version's folder, under a shared lock held for the process's
+    life (kg serve holds it while its query workers open the folder themselves)."""
     for _ in range(20):
         version = current_version(root)
         if version is None:
@@ -100,11 +111,7 @@ def open_read(root: Path) -> tuple[ox.Store, Manifest]:
             fh.close()
             continue
         _HELD.append(fh)
-        manifest = Manifest.read(version / MANIFEST)
-        try:
-            return ox.Store.read_only(str(version)), manifest
-        except OSError as exc:
-            raise KgError(f"{root}: the store cannot be opened ({exc}); rebuild it with `kg build`") from exc
+        return version
     raise KgError(f"{root}: the store kept changing while it was opened; try again")
 
 

@@ -3,7 +3,8 @@
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-BASE = "https://w3id.org/kg-minutes/"
+from kg.graph.names import BASE
+
 ID = Namespace(BASE + "id/")
 VOCAB = Namespace(BASE + "vocab/")
 GRAPHS = Namespace(BASE + "graph/")

@@ -6,30 +6,10 @@ from functools import lru_cache
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
+from rdflib.namespace import RDF, XSD
 
 from kg.graph import iris
-from kg.graph.ns import KG, OA
-
-PREFIXES = {
-    "kg": str(KG),
-    "kgid": str(iris.ID),
-    "authority": f"{iris.ID}authority/",
-    "document": f"{iris.ID}document/",
-    "concern": f"{iris.VOCAB}concern/",
-    "role": f"{iris.VOCAB}role/",
-    "vocab": str(iris.VOCAB),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-    "skos": str(SKOS),
-    "org": str(ORG),
-    "prov": str(PROV),
-    "dct": str(DCTERMS),
-    "foaf": str(FOAF),
-    "schema": str(SDO),
-    "oa": str(OA),
-}
+from kg.graph.names import PREFIXES  # noqa: F401 - re-exported: the strings of the namespaces below
 
 Quad = ox.Quad
 Term = ox.NamedNode | ox.Literal

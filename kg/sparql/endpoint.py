@@ -3,12 +3,13 @@
 The HTTP side is waitress (a production WSGI server: bounded threads, a connection limit, idle
 and slow clients timed out, malformed requests answered 400 before they reach us). Queries run
 in a pool of worker processes (kg/sparql/pool.py), each under a time and a memory limit, behind
-a bounded queue that answers 503 with Retry-After when full.
+a bounded queue that answers 503 with Retry-After when full; repeated queries are answered from
+kept answers (kg/sparql/cache.py). `kg serve` runs this module as `python -m kg.sparql.endpoint`
+(exec_server), so the server process carries neither click nor the other commands.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 import signal
@@ -21,12 +22,15 @@ from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 
-from kg.errors import KgError, QueryError
-from kg.graph.rdf import PREFIXES
-from kg.sparql import library as queries
-from kg.sparql.pool import TEXT, Answer, Pool
-from kg.sparql.remote import GRAPH_TYPES, SOLUTION_TYPES, first_keyword, negotiate, uses_service
-from kg.sparql.values import bind
+from kg.errors import KgError, QueryError, one_line
+from kg.graph.names import PREFIXES
+from kg.resources import child_env
+from kg.sparql.cache import Answers
+from kg.sparql.params import param_term
+from kg.sparql.pool import Pool, spawner
+from kg.sparql.protocol import uses_service
+from kg.sparql.values import bind, first_keyword
+from kg.sparql.worker import TEXT
 
 FORMAT_PARAM = {
     "json": "application/sparql-results+json",
@@ -41,65 +45,6 @@ FORMAT_PARAM = {
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 Reply = tuple[int, str, bytes, dict[str, str]]
 Environ = dict[str, Any]
-
-
-def execute(store: ox.Store, job: dict[str, Any]) -> Answer:
-    """Run one query and serialise its answer; in the worker's child process."""
-    if "show" in job:
-        from kg.sparql.showpage import answer
-
-        return answer(store, job)
-    graph_form = first_keyword(job["query"]) in ("CONSTRUCT", "DESCRIBE")
-    offers = list(GRAPH_TYPES if graph_form else SOLUTION_TYPES)
-    media = negotiate(job["accept"], offers)
-    if media is None:
-        return 406, TEXT, f"this answer comes as one of {', '.join(offers)}".encode()
-    dataset: dict[str, Any] = {}  # the default graph: the merge of every graph (merge_graphs)
-    if job["default_graph_uri"]:
-        dataset = {"default_graph": [ox.NamedNode(g) for g in job["default_graph_uri"]]}
-    if job["named_graph_uri"]:
-        dataset["named_graphs"] = [ox.NamedNode(g) for g in job["named_graph_uri"]]
-    cap = job["max_rows"]
-    try:
-        bound = {ox.Variable(k): queries.param_term(k, v) for k, v in job["bindings"].items()}
-        text = bind(job["query"], first_keyword(job["query"]) or "SELECT", bound)  # VALUES, not substitutions
-        result = store.query(text, **dataset)  # type: ignore[arg-type]
-        if isinstance(result, ox.QueryBoolean):
-            return 200, media, queries.encode_boolean(bool(result), SOLUTION_TYPES[media])
-        items = list(itertools.islice(result, cap + 1))
-    except SyntaxError as exc:
-        return 400, TEXT, f"SPARQL syntax error: {exc}".encode()
-    except (ValueError, RuntimeError, OSError, KgError) as exc:
-        return 400, TEXT, f"the query failed: {exc}".encode()
-    if len(items) > cap:
-        return (
-            422,
-            TEXT,
-            (
-                f"the answer has more than {cap} rows, this endpoint's limit; add LIMIT "
-                "and OFFSET to page through it, or restart kg serve with a higher "
-                "--max-rows"
-            ).encode(),
-        )
-    if isinstance(result, ox.QuerySolutions):
-        names = [v.value for v in result.variables]
-        rows = [list(sol) for sol in items]  # a solution iterates in column order
-        body = queries.encode_solutions(names, rows, SOLUTION_TYPES[media])
-    else:
-        fmt = GRAPH_TYPES[media]
-        kw = {"prefixes": job["prefixes"]} if fmt == ox.RdfFormat.TURTLE else {}
-        body = ox.serialize(items, format=fmt, **kw) or b""
-    if len(body) > job["max_bytes"]:
-        return (
-            422,
-            TEXT,
-            (
-                f"the answer is {len(body):,} bytes, over this endpoint's limit of "
-                f"{job['max_bytes']:,}; select fewer or shorter values, add LIMIT, or restart "
-                "kg serve with a higher --max-bytes"
-            ).encode(),
-        )
-    return 200, media, body
 
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -134,6 +79,7 @@ class App:
 
     def __init__(self, pool: Pool, settings: dict[str, Any]) -> None:
         self.pool, self.settings = pool, settings
+        self.answers = Answers(settings.get("cache_bytes", 0))
         self.hosts: set[str] | None = None  # set by serve() when bound to loopback
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
@@ -184,6 +130,8 @@ class App:
         if path == "/show":
             return self.show(params)
         if path == "/queries":
+            from kg.sparql import library as queries
+
             lib = [queries.describe(q) for q in queries.library().values()]
             return 200, "application/json", json.dumps(lib).encode("utf-8"), {}
         if path == "/prefixes":
@@ -239,9 +187,10 @@ class App:
         if not self.settings["allow_service"] and uses_service(text):
             return 400, TEXT, SERVICE_REFUSED, {}
         bindings = {k[1:]: v[-1] for k, v in params.items() if k.startswith("$") and len(k) > 1}
-        try:
-            for key, value in bindings.items():
-                queries.param_term(key, value)
+        form = first_keyword(text) or "SELECT"
+        try:  # VALUES blocks in the text, not substitutions (kg/sparql/values.py)
+            bound = {ox.Variable(k): param_term(k, v) for k, v in bindings.items()}
+            text = bind(text, form, bound)
         except (QueryError, ValueError) as exc:
             raise BadRequest(" ".join(str(exc).split())[:300] or "a parameter is not an RDF term") from None
         graphs = {k: params.get(k, []) for k in ("default-graph-uri", "named-graph-uri")}
@@ -254,15 +203,21 @@ class App:
         fmt = (params.get("format") or params.get("output") or [""])[-1].lower()
         job = {
             "query": text,
+            "form": form,
             "accept": FORMAT_PARAM.get(fmt) or accept_header or "*/*",
-            "bindings": bindings,
-            "prefixes": PREFIXES,
             "default_graph_uri": graphs["default-graph-uri"],
             "named_graph_uri": graphs["named-graph-uri"],
             "max_rows": self.settings["max_rows"],
             "max_bytes": self.settings["max_bytes"],
         }
-        return self.pool.run(job, self.settings["timeout"])
+        key = json.dumps(job, sort_keys=True)
+        kept = self.answers.get(key)
+        if kept is not None:
+            return 200, kept[0], kept[1], {}
+        status, media, body, extra = self.pool.run(job, self.settings["timeout"])
+        if status == 200:
+            self.answers.put(key, media, body)
+        return status, media, body, extra
 
 
 def _utf8(data: bytes, what: str) -> str:
@@ -291,6 +246,75 @@ _REASONS = {
 }
 
 
+def _one_line_errors(server: Any) -> None:
+    """waitress answers a request it cannot parse itself (a malformed request line, header,
+    Content-Length or chunk; a header or body over its limits) with a three-line body ending
+    "(generated by waitress)": make that one line naming the reason, as the endpoint's own."""
+    from waitress.channel import HTTPChannel
+    from waitress.task import ErrorTask
+
+    class OneLineError(ErrorTask):  # type: ignore[misc]
+        def execute(self) -> None:
+            error = self.request.error
+            reason = " ".join(str(error.body).split())[:300]
+            body = f"malformed request: {reason}" if error.code == 400 else f"{error.reason}: {reason}"
+            self.status = f"{error.code} {error.reason}"
+            self.response_headers.append(("Content-Type", TEXT))
+            self.set_close_on_finish()
+            self.content_length = len(body.encode())
+            self.write(body.encode())
+
+    class Channel(HTTPChannel):  # type: ignore[misc]
+        error_task_class = OneLineError
+
+    for listener in [server, *getattr(server, "map", {}).values()]:  # one per address listened on
+        if hasattr(listener, "channel_class"):
+            listener.channel_class = Channel
+
+
+# glibc's malloc in the server process: one arena for its threads, and answers (often over a
+# megabyte) given back to the system once sent, instead of kept in a growing arena per thread
+SERVER_MALLOC = {"MALLOC_ARENA_MAX": "1", "MALLOC_MMAP_THRESHOLD_": str(128 << 10)}
+
+
+def exec_server(graphs: list[Path], open_browser: bool, **options: Any) -> None:
+    """Become `python -m kg.sparql.endpoint`: the same process (pid, output, signals), in a
+    fresh interpreter that has not imported the command line (click and kg's commands, about
+    3.5 MB that the server never uses again)."""
+    import os
+
+    settings = json.dumps({"graphs": [str(g) for g in graphs], "open": open_browser, **options})
+    sys.stdout.flush()
+    sys.stderr.flush()
+    env = {**child_env(), **SERVER_MALLOC}
+    os.execve(sys.executable, [sys.executable, "-m", "kg.sparql.endpoint", settings], env)
+
+
+def main(argv: list[str]) -> None:
+    """`python -m kg.sparql.endpoint SETTINGS` (JSON, as exec_server writes it): serve, and
+    report a KgError as the command line does (one line, its exit code)."""
+    options = json.loads(argv[0])
+    graphs = [Path(g) for g in options.pop("graphs")]
+    ready = _open_page if options.pop("open") else None
+    try:
+        serve(graphs, say=_say, ready=ready, **options)
+    except KgError as exc:
+        print(f"kg: {one_line(str(exc))}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+
+
+def _say(line: str) -> None:
+    print(line, file=sys.stderr if line.startswith("kg:") else sys.stdout, flush=True)
+
+
+def _open_page(url: str) -> None:
+    """--open, as kg/cli/common.py's open_in_browser does it (the command line is not loaded here)."""
+    import webbrowser
+
+    if not webbrowser.open(url):
+        _say(f"kg: note: no web browser found; open {url}")
+
+
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -306,20 +330,22 @@ def serve(
     ready: Callable[[str], None] | None = None,
     *,
     allow_service: bool = False,
-    workers: int = 2,
+    workers: int = 1,
     max_memory_mb: int = 1024,
     max_bytes: int = 64 << 20,
     max_queue: int = 16,
     idle_timeout: int = 30,
-    threads: int = 1,
+    threads: int = 4,
+    cache_bytes: int = 8 << 20,
 ) -> None:
     """Load the graph and serve it until interrupted; `ready(url)` once it listens."""
     from waitress.server import create_server
 
-    pool = Pool(graphs, execute, workers, max_memory_mb << 20, max_queue, threads)
+    limit = max_memory_mb << 20
+    pool = Pool(spawner(graphs, limit, threads), workers, limit, max_queue, threads)
     settings = {
         "timeout": timeout, "max_rows": max_rows, "max_bytes": max_bytes, "quiet": quiet,
-        "allow_service": allow_service,
+        "allow_service": allow_service, "cache_bytes": cache_bytes,
     }
     app = App(pool, settings)
     try:
@@ -333,6 +359,7 @@ def serve(
     except OSError as exc:
         pool.close()
         raise KgError(f"cannot listen on {host}:{port} ({exc.strerror}); pick another --port") from exc
+    _one_line_errors(server)
     bound = server.effective_port  # type: ignore[union-attr]
     if host in LOOPBACK:
         app.hosts = {f"{name}:{bound}" for name in ("localhost", "127.0.0.1", "[::1]")}
@@ -355,3 +382,7 @@ def serve(
     finally:
         server.close()
         pool.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
-import json
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from json.encoder import encode_basestring as _json_str  # what json.dumps uses for strings
 from pathlib import Path
-from xml.sax.saxutils import escape as _escape
 
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.graph.rdf import PREFIXES
+from kg.graph.names import PREFIXES
 from kg.graph.store import load, on_disk
 from kg.resources import query_files
 from kg.sparql.formats import (  # noqa: F401 - cell, format_result and table_rows are re-exported
@@ -227,87 +222,6 @@ WIRE_TYPES = {
     "csv": "text/csv",
     "tsv": "text/tab-separated-values",
 }
-
-
-def xml_escape(s: str) -> str:
-    return _escape(s, {'"': "&quot;"})
-
-
-def _json_term(t: object) -> str:
-    """A term as SPARQL JSON, written as json.dumps writes it (same bytes, a third of the time)."""
-    if isinstance(t, ox.NamedNode):
-        return '{"type": "uri", "value": ' + _json_str(t.value) + "}"
-    if isinstance(t, ox.BlankNode):
-        return '{"type": "bnode", "value": ' + _json_str(t.value) + "}"
-    assert isinstance(t, ox.Literal)
-    head = '{"type": "literal", "value": ' + _json_str(t.value)
-    if t.language:
-        return head + ', "xml:lang": ' + _json_str(t.language) + "}"
-    if t.datatype.value != _XSD + "string":
-        return head + ', "datatype": ' + _json_str(t.datatype.value) + "}"
-    return head + "}"
-
-
-def _xml_term(t: object) -> str:
-    if isinstance(t, ox.NamedNode):
-        return f"<uri>{xml_escape(t.value)}</uri>"
-    if isinstance(t, ox.BlankNode):
-        return f"<bnode>{xml_escape(t.value)}</bnode>"
-    assert isinstance(t, ox.Literal)
-    attr = ""
-    if t.language:
-        attr = f' xml:lang="{xml_escape(t.language)}"'
-    elif t.datatype.value != _XSD + "string":
-        attr = f' datatype="{xml_escape(t.datatype.value)}"'
-    return f"<literal{attr}>{xml_escape(t.value)}</literal>"
-
-
-def encode_solutions(variables: list[str], rows: list[list[object]], fmt: str) -> bytes:
-    """SELECT results in a SPARQL 1.1 results format (json, xml, csv or tsv); None = unbound."""
-    if fmt == "json":
-        keys = [_json_str(v) + ": " for v in variables]
-        bindings = ", ".join(
-            "{" + ", ".join(k + _json_term(t) for k, t in zip(keys, r, strict=True) if t is not None) + "}"
-            for r in rows
-        )
-        head = ", ".join(map(_json_str, variables))
-        return f'{{"head": {{"vars": [{head}]}}, "results": {{"bindings": [{bindings}]}}}}'.encode()
-    if fmt == "xml":
-        head = "".join(f'<variable name="{xml_escape(v)}"/>' for v in variables)
-        body = "".join(
-            "<result>"
-            + "".join(
-                f'<binding name="{xml_escape(v)}">{_xml_term(t)}</binding>'
-                for v, t in zip(variables, r, strict=True)
-                if t is not None
-            )
-            + "</result>"
-            for r in rows
-        )
-        return (
-            f'<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#">'
-            f"<head>{head}</head><results>{body}</results></sparql>"
-        ).encode()
-    if fmt == "tsv":
-        lines = ["\t".join(f"?{v}" for v in variables)]
-        lines += ["\t".join("" if t is None else str(t) for t in r) for r in rows]
-        return ("\n".join(lines) + "\n").encode("utf-8")
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(variables)
-    w.writerows([cell(t) for t in r] for r in rows)
-    return buf.getvalue().encode("utf-8")
-
-
-def encode_boolean(value: bool, fmt: str) -> bytes:
-    if fmt == "xml":
-        return (
-            f'<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#">'
-            f"<head/><boolean>{'true' if value else 'false'}</boolean></sparql>"
-        ).encode()
-    if fmt in ("csv", "tsv"):
-        return ("_askResult\n" + ("true" if value else "false") + "\n").encode()
-    return json.dumps({"head": {}, "boolean": value}).encode()
 
 
 def run_query(

@@ -14,7 +14,7 @@ import re
 import pyoxigraph as ox
 
 from kg.errors import ParamError
-from kg.graph import iris
+from kg.graph.names import AUTHORITY
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _GSS = re.compile(r"^[EWSN]\d{8}$", re.IGNORECASE)
@@ -102,7 +102,7 @@ def authority_iri(value: str) -> str:
     bracketed = v.startswith("<")
     if bracketed and v.endswith(">"):
         v = v[1:-1].strip()
-    base = iris.authority("")
+    base = AUTHORITY
     if bracketed or v.startswith(("http://", "https://")):
         if not v.startswith(base) or not _GSS.match(v[len(base):]):
             raise ParamError(f"{value!r} is not an authority IRI; they look like {base}E06000002")
@@ -113,13 +113,13 @@ def authority_iri(value: str) -> str:
             near = difflib.get_close_matches(gss, list(reg.by_gss), n=3, cutoff=0.8)
             hint = f"; did you mean {', '.join(_named(reg, g) for g in near)}?" if near else ""
             raise ParamError(f"GSS code {gss} is not in the register of authorities{hint}")
-        return iris.authority(gss)
+        return AUTHORITY + gss
     codes = list(reg.names.get(_norm(v), ()))
     if not codes and v.upper() in reg.acronyms:
         codes = [reg.acronyms[v.upper()]]
     live = [c for c in codes if not reg.by_gss[c].end]
     if len(live) == 1 or (codes and not live):
-        return iris.authority(live[0] if live else reg.successor(sorted(codes)[-1], None))
+        return AUTHORITY + (live[0] if live else reg.successor(sorted(codes)[-1], None))
     if len(live) > 1:
         raise ParamError(
             f"authority {value!r} is ambiguous: {'; '.join(_named(reg, c) for c in sorted(live))}; "
@@ -149,7 +149,7 @@ def parse_term(value: str) -> ox.NamedNode | ox.Literal:
         except ValueError as exc:
             raise ParamError(f"parameter value {value!r} is not a valid IRI ({exc})") from exc
     if _GSS.match(v):
-        return ox.NamedNode(iris.authority(v.upper()))
+        return ox.NamedNode(AUTHORITY + v.upper())
     m = re.fullmatch(r'"(.*)"(?:@([^\s^]*)|\^\^(\S*))?', v, re.DOTALL)
     if m:
         text, lang, dtype = m.groups()

@@ -1,17 +1,25 @@
 """The query workers of `kg serve`: processes started once, each limited in time and memory.
 
-Oxigraph cannot cancel a query in its own thread, so queries do not run in the server's threads.
-A process forked at start-up, before any thread exists, loads the graph once (the zygote) and
-forks the workers, which share the loaded store copy-on-write. A worker answers one query at a
-time under an address-space limit (RLIMIT_AS: its size at start plus --max-memory), so a query
-that grows past it fails alone. The server kills a worker that runs past the time limit, or
-finds one dead, and asks the zygote for a fresh one: the pool stays full and nothing a query did
-is seen by the next.
+Oxigraph cannot cancel a query in its own thread, so queries do not run in the server's threads
+but in worker processes (kg/sparql/worker.py), each answering one query per slot under an
+address-space limit. The server kills a worker that runs past the time limit, or finds one dead,
+and starts a fresh one: the pool stays full and nothing a query did is seen by the next.
+
+Workers are started in one of two ways:
+
+- A store on disk (`--store`): each worker is a fresh interpreter (`python -m kg.sparql.worker`)
+  that imports pyoxigraph and little else and opens the store's current version read-only; the
+  server holds the version's read lock, so that a build cannot remove it. Nothing is loaded
+  before the workers, so there is nothing for them to share by forking.
+- Graph files (`-g`): a process forked at start-up, before any thread exists, loads the graph
+  into memory once (the zygote) and forks the workers, which share it copy-on-write.
 
 With --threads T, each worker process answers T queries at once, in threads sharing one open
 store (Oxigraph releases the GIL while it evaluates): RocksDB's filters, indexes and block cache
-are then held once per process instead of once per query slot. The price: a query that passes a
-limit stops its process, and the queries that shared it fail with it (503).
+are then held once per process instead of once per query slot. A query past its time takes its
+process out of rotation: a fresh one starts at once, and the old one is stopped when its other
+queries have their answers. A query past the memory limit (the process's), or a crash, ends the
+process at once, and the queries that shared it fail with it (a one-line 503).
 """
 
 from __future__ import annotations
@@ -20,117 +28,163 @@ import gc
 import json
 import os
 import queue
-import resource
 import select
 import signal
 import socket
-import struct
+import subprocess
+import sys
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-import pyoxigraph as ox
+from typing import Any, Protocol
 
 from kg.errors import InputError, KgError
+from kg.resources import child_env
+from kg.sparql.worker import _LEN, TEXT, memory_message, recv, send, serve_slots
 
-TEXT = "text/plain; charset=utf-8"
-Answer = tuple[int, str, bytes]
-Execute = Callable[[ox.Store, dict[str, Any]], Answer]
-_LEN = struct.Struct(">Q")
-
-
-def _send(sock: socket.socket, data: bytes) -> None:
-    sock.sendall(_LEN.pack(len(data)) + data)
+Started = tuple[int, list[socket.socket]]  # a worker's pid and the server's ends of its slots
 
 
-def _recv_exact(sock: socket.socket, n: int) -> bytes:
-    buf = bytearray()
-    while len(buf) < n:
-        chunk = sock.recv(min(n - len(buf), 1 << 20))
-        if not chunk:
-            raise EOFError
-        buf += chunk
-    return bytes(buf)
+class Spawner(Protocol):
+    @property
+    def statements(self) -> int: ...
+
+    def spawn(self) -> Started: ...
+
+    def stop(self, pid: int) -> None: ...
+
+    def close(self) -> None: ...
 
 
-def _recv_msg(sock: socket.socket) -> bytes:
-    (size,) = _LEN.unpack(_recv_exact(sock, _LEN.size))
-    return _recv_exact(sock, size)
+class Exec:
+    """Workers for a store on disk, each a fresh interpreter that opens the store itself."""
 
+    def __init__(self, root: Path, max_memory: int, threads: int) -> None:
+        from kg.graph.disk import lock_current
 
-def _vm_size() -> int:
-    with open("/proc/self/status", encoding="ascii") as fh:
-        for line in fh:
-            if line.startswith("VmSize:"):
-                return int(line.split()[1]) * 1024
-    return 0
+        self.version = lock_current(root)
+        self.max_memory, self.threads = max_memory, threads
+        self.procs: dict[int, subprocess.Popen[bytes]] = {}
+        self.env = child_env()  # without the server's malloc settings (kg/sparql/endpoint.py)
+        for name in ("MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_"):
+            self.env.pop(name, None)
+        # counted in a short-lived process, while the workers start: the scan fills caches
+        # that no worker should hold
+        self.counting = subprocess.Popen(
+            [sys.executable, "-m", "kg.sparql.worker", "--count", str(self.version)],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=self.env,
+        )
+        self.counted: int | None = None
 
+    @property
+    def statements(self) -> int:
+        """The count, once the counting process has given it (waiting for it the first time)."""
+        if self.counted is None:
+            out = self.counting.communicate()[0].strip()
+            if not out.isdigit():
+                where = self.version.parent
+                raise KgError(f"{where}: the store could not be read; rebuild it with `kg build`")
+            self.counted = int(out)
+        return self.counted
 
-def _worker(store: ox.Store, socks: list[socket.socket], execute: Execute, max_memory: int) -> None:
-    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-    threaded = len(socks) > 1
-    for sock in socks[1:]:
-        args = (store, sock, execute, max_memory, threaded)
-        threading.Thread(target=_answer, args=args, daemon=True).start()
-    # each further thread may reserve a malloc arena (64 MB of address space) on first use
-    limit = _vm_size() + max_memory + (len(socks) - 1) * (64 << 20)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    _answer(store, socks[0], execute, max_memory, threaded)
-
-
-def _answer(store: ox.Store, sock: socket.socket, execute: Execute, max_memory: int, threaded: bool) -> None:
-    """One query slot: answer jobs until the server closes the socket, then end the process."""
-    while True:
+    def spawn(self) -> Started:
+        pairs = [socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM) for _ in range(self.threads)]
+        fds = [theirs.fileno() for _, theirs in pairs]
+        cmd = [sys.executable, "-m", "kg.sparql.worker", str(self.version), str(self.max_memory)]
+        proc = subprocess.Popen([*cmd, *map(str, fds)], pass_fds=fds, env=self.env)
+        for _, theirs in pairs:
+            theirs.close()
+        ours = [s for s, _ in pairs]
+        ours[0].settimeout(120)
         try:
-            job = json.loads(_recv_msg(sock).decode("utf-8"))
+            status = bytes(recv(ours[0])).decode("utf-8", "replace")
         except (EOFError, OSError):
-            os._exit(0)
-        if not threaded:  # a backstop if the server is gone: the kernel ends a query past its limit
-            signal.setitimer(signal.ITIMER_REAL, job["timeout"] + 5)
+            status = "error the query worker did not start"
+        ours[0].settimeout(None)
+        if status != "ok":
+            _kill(proc.pid)
+            proc.wait()
+            for s in ours:
+                s.close()
+            raise KgError(status.removeprefix("error "))
+        self.procs[proc.pid] = proc
+        return proc.pid, ours
+
+    def stop(self, pid: int) -> None:
+        proc = self.procs.pop(pid, None)
+        if proc is not None:
+            _kill(pid)
+            proc.wait()
+
+    def close(self) -> None:
+        for pid in list(self.procs):
+            self.stop(pid)
+        if self.counting.poll() is None:
+            self.counting.kill()
+            self.counting.wait()
+
+
+class Zygote:
+    """Workers for graph files: forked from a process that loaded the graph once."""
+
+    def __init__(self, graphs: list[Path], max_memory: int, threads: int) -> None:
+        self.threads, self.lock = threads, threading.Lock()
+        ctl, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        # Objects made so far move out of the collector's reach: its passes would write to
+        # every one of them and so copy, page by page, what the forked processes share.
+        gc.freeze()
+        pid = os.fork()
+        if pid == 0:
+            ctl.close()
+            _zygote(theirs, graphs, max_memory, threads)
+        theirs.close()
+        self.ctl, self.pid = ctl, pid
         try:
-            status, media, body = execute(store, job)
-        except MemoryError:
-            status, media, body = 503, TEXT, _memory_message(max_memory)
-        except Exception as exc:  # noqa: BLE001 - report, whatever it is, instead of dying silently
-            status, media, body = 500, TEXT, f"the query failed: {type(exc).__name__}: {exc}".encode()
-        if not threaded:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            status = bytes(recv(ctl)).decode("utf-8", "replace")
+        except EOFError:
+            status = "error the graph could not be loaded"
+        if not status.startswith("ok"):
+            self.close()
+            raise InputError(status.removeprefix("error ") or "the graph could not be loaded")
+        self.statements = int(status.split()[1])
+
+    def spawn(self) -> Started:
+        with self.lock:
+            send(self.ctl, b"w")
+            msg, fds, _, _ = socket.recv_fds(self.ctl, _LEN.size, self.threads)
+        if len(fds) != self.threads:
+            raise KgError("the query worker could not be started; restart kg serve")
+        return _LEN.unpack(msg)[0], [socket.socket(fileno=fd) for fd in fds]
+
+    def stop(self, pid: int) -> None:
+        _kill(pid)  # reaped by the zygote (SIGCHLD ignored there)
+
+    def close(self) -> None:
+        self.ctl.close()
         try:
-            _send(sock, f"{status} {media}\n".encode() + body)
-        except MemoryError:
-            os._exit(3)
-        except OSError:
-            os._exit(0)
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
 
 
-def _memory_message(max_memory: int) -> bytes:
-    return (
-        f"the query needed more than {max_memory >> 20} MB, this endpoint's memory limit per "
-        "query; narrow it or add LIMIT, or restart kg serve with a higher --max-memory"
-    ).encode()
-
-
-def _zygote(ctl: socket.socket, graphs: list[Path], execute: Execute, max_memory: int, threads: int) -> None:
+def _zygote(ctl: socket.socket, graphs: list[Path], max_memory: int, threads: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped by the kernel
     try:
-        from kg.graph.store import load, on_disk
+        from kg.graph.store import load
         from kg.sparql.library import as_set
 
         store = as_set(load(graphs))
-        # len() would scan the whole store; its graphs hold every statement
-        size = _count_apart(store) if on_disk(store) else len(store)
+        size = len(store)
     except KgError as exc:
-        _send(ctl, f"error {exc}".encode())
+        send(ctl, f"error {exc}".encode())
         os._exit(1)
-    gc.freeze()  # see Pool.__init__: what the store loaded stays shared with the workers
-    _send(ctl, f"ok {size}".encode())
+    gc.freeze()  # what the store loaded stays shared with the workers
+    send(ctl, f"ok {size}".encode())
     while True:
         try:
-            _recv_msg(ctl)  # a request for one more worker
+            recv(ctl)  # a request for one more worker
         except (EOFError, OSError):
             os._exit(0)
         pairs = [socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM) for _ in range(threads)]
@@ -140,7 +194,7 @@ def _zygote(ctl: socket.socket, graphs: list[Path], execute: Execute, max_memory
             for ours, _ in pairs:
                 ours.close()
             try:
-                _worker(store, [theirs for _, theirs in pairs], execute, max_memory)
+                serve_slots(store, [theirs for _, theirs in pairs], max_memory)
             finally:
                 os._exit(0)
         for _, theirs in pairs:
@@ -150,37 +204,24 @@ def _zygote(ctl: socket.socket, graphs: list[Path], execute: Execute, max_memory
             ours.close()
 
 
-def _count_apart(store: ox.Store) -> int:
-    """The statements of a store on disk, counted in a child process: the scan reads the whole
-    store into caches that the workers, forked from this process, would otherwise inherit (about
-    30 MB at a million statements)."""
-    from kg.graph.export import count_quads
+def spawner(graphs: list[Path], max_memory: int, threads: int) -> Spawner:
+    """How workers start for these graphs: from a store on disk, or forked from the zygote."""
+    if len(graphs) == 1 and graphs[0].is_dir():
+        from kg.graph.disk import is_store
 
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(r)
-        try:
-            os.write(w, str(count_quads(store)).encode("ascii"))
-        finally:
-            os._exit(0)
-    os.close(w)
-    with os.fdopen(r, "rb") as fh:
-        data = fh.read()
-    try:
-        os.waitpid(pid, 0)
-    except ChildProcessError:  # already reaped: SIGCHLD is ignored here
-        pass
-    if not data.isdigit():
-        raise KgError("the store could not be read; rebuild it with `kg build`")
-    return int(data)
+        if not is_store(graphs[0]):
+            where = graphs[0]
+            raise InputError(f"{where}: not a kg store; build one with `kg build PATH... --store {where}`")
+        return Exec(graphs[0], max_memory, threads)
+    return Zygote(graphs, max_memory, threads)
 
 
 class Proc:
-    """A worker process; dead once killed, so that the slots it shares are not lent again."""
+    """A worker process. Dead once taken out of rotation, so that its slots are not lent again;
+    stopped once killed; busy: its slots lent to queries still being answered."""
 
     def __init__(self, pid: int) -> None:
-        self.pid, self.dead = pid, False
+        self.pid, self.dead, self.stopped, self.busy = pid, False, False, 0
 
 
 class Slot:
@@ -194,50 +235,28 @@ class Pool:
     """Workers started once; run() lends one to a query, waiting in a bounded queue."""
 
     def __init__(
-        self,
-        graphs: list[Path],
-        execute: Execute,
-        workers: int = 2,
-        max_memory: int = 1 << 30,
-        max_queue: int = 16,
-        threads: int = 1,
+        self, spawner: Spawner, workers: int = 1, max_memory: int = 1 << 30, max_queue: int = 16,
+        threads: int = 4,
     ) -> None:
-        ctl, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        # Objects made so far move out of the collector's reach: its passes would write to
-        # every one of them and so copy, page by page, what the forked processes share
-        # (about 7 MB per worker after a load at a million statements).
-        gc.freeze()
-        pid = os.fork()
-        if pid == 0:
-            ctl.close()
-            _zygote(theirs, graphs, execute, max_memory, threads)
-        theirs.close()
-        self.ctl, self.zygote = ctl, pid
+        self.spawner = spawner
         self.max_memory, self.max_queue, self.threads = max_memory, max_queue, threads
         self.lock = threading.Lock()
         self.idle: queue.Queue[Slot] = queue.Queue()
         self.waiting = 0
-        try:
-            status = _recv_msg(ctl).decode("utf-8", "replace")
-        except EOFError:
-            status = "error the graph could not be loaded"
-        if not status.startswith("ok"):
-            self.close()
-            raise InputError(status.removeprefix("error ") or "the graph could not be loaded")
-        self.triples = int(status.split()[1])
         self.size = workers * threads
-        for _ in range(workers):
-            for slot in self._spawn():
-                self.idle.put(slot)
+        try:
+            for _ in range(workers):
+                for slot in self._slots(self.spawner.spawn()):
+                    self.idle.put(slot)
+            self.triples = self.spawner.statements
+        except KgError:
+            self.close()
+            raise
 
-    def _spawn(self) -> list[Slot]:
-        with self.lock:
-            _send(self.ctl, b"w")
-            msg, fds, _, _ = socket.recv_fds(self.ctl, _LEN.size, self.threads)
-        if len(fds) != self.threads:
-            raise KgError("the query worker could not be started; restart kg serve")
-        proc = Proc(_LEN.unpack(msg)[0])
-        return [Slot(socket.socket(fileno=fd), proc) for fd in fds]
+    @staticmethod
+    def _slots(started: Started) -> list[Slot]:
+        proc = Proc(started[0])
+        return [Slot(sock, proc) for sock in started[1]]
 
     def close(self) -> None:
         while True:
@@ -245,14 +264,11 @@ class Pool:
                 slot = self.idle.get_nowait()
             except queue.Empty:
                 break
-            if not slot.proc.dead:  # a stopped one's pid may belong to another process by now
-                _kill(slot.proc.pid)
+            if not slot.proc.stopped:  # a stopped one's pid may belong to another process by now
+                slot.proc.dead = slot.proc.stopped = True
+                self.spawner.stop(slot.proc.pid)
             slot.sock.close()
-        self.ctl.close()
-        try:
-            os.waitpid(self.zygote, 0)
-        except ChildProcessError:
-            pass
+        self.spawner.close()
 
     def run(self, job: dict[str, Any], timeout: float) -> tuple[int, str, bytes, dict[str, str]]:
         """(status, media type, body, extra headers) for one query."""
@@ -262,22 +278,23 @@ class Pool:
                 return 503, TEXT, b"the endpoint is busy (its queue is full); try again shortly", busy
             self.waiting += 1
         try:
-            deadline = time.monotonic() + timeout
-            try:
-                slot = self.idle.get(timeout=timeout)
-                while slot.proc.dead:  # its process was stopped with a query of another slot
-                    slot.sock.close()
-                    slot = self.idle.get(timeout=max(0.0, deadline - time.monotonic()))
-            except queue.Empty:
+            slot = self._lend(time.monotonic() + timeout)
+            if slot is None:
                 return 503, TEXT, b"the endpoint is busy with other queries; try again shortly", busy
-            status, media, body, keep = self._run(slot, dict(job, timeout=timeout), timeout)
-            if keep:
+            status, media, body, outcome = self._run(slot, dict(job, timeout=timeout), timeout)
+            proc = slot.proc
+            with self.lock:
+                proc.busy -= 1
+            if outcome == "ok" and not proc.dead:
                 self.idle.put(slot)
                 return status, media, body, {}
             slot.sock.close()
-            if not self._replace(slot.proc):
+            if outcome == "failed" and not self._retire(proc, now=True):
                 body = (b"the query was stopped with another query that passed a limit in the same "
                         b"worker process (kg serve --threads); try again")
+            elif outcome == "timeout":
+                self._retire(proc, now=False)
+            self._stop_if_done(proc)
             return status, media, body, {}
         except (OSError, KgError):
             return 500, TEXT, b"the query worker has stopped; restart kg serve", {}
@@ -285,26 +302,51 @@ class Pool:
             with self.lock:
                 self.waiting -= 1
 
-    def _replace(self, proc: Proc) -> bool:
-        """Stop a worker process and start another in its place; False if that was done already."""
+    def _lend(self, deadline: float) -> Slot | None:
+        """An idle slot of a live process, counted busy; None if none comes before the deadline."""
+        while True:
+            try:
+                slot = self.idle.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                return None
+            with self.lock:
+                if not slot.proc.dead:
+                    slot.proc.busy += 1
+                    return slot
+            slot.sock.close()  # its process was taken out of rotation with a query of another slot
+
+    def _retire(self, proc: Proc, now: bool) -> bool:
+        """Take a worker process out of rotation and start another in its place; stop it now (its
+        process failed), or once its other queries are answered (one of its queries ran out of
+        time: the others, in threads of the same process, still get their answers). False if
+        that was done already."""
         with self.lock:
             if proc.dead:
                 return False
             proc.dead = True
-        _kill(proc.pid)
-        for slot in self._spawn():
+            proc.stopped = now
+        if now:
+            self.spawner.stop(proc.pid)
+        for slot in self._slots(self.spawner.spawn()):
             self.idle.put(slot)
         return True
 
-    def _run(self, slot: Slot, job: dict[str, Any], timeout: float) -> tuple[int, str, bytes, bool]:
+    def _stop_if_done(self, proc: Proc) -> None:
+        """Stop a process taken out of rotation once no query of it is being answered."""
+        with self.lock:
+            if not proc.dead or proc.busy or proc.stopped:
+                return
+            proc.stopped = True
+        self.spawner.stop(proc.pid)
+
+    def _run(self, slot: Slot, job: dict[str, Any], timeout: float) -> tuple[int, str, bytes, str]:
         start = time.monotonic()
         try:
-            _send(slot.sock, json.dumps(job).encode("utf-8"))
-            left = timeout + 0.5
-            if not select.select([slot.sock], [], [], left)[0]:
+            send(slot.sock, json.dumps(job).encode("utf-8"))
+            if not select.select([slot.sock], [], [], timeout + 0.5)[0]:
                 raise TimeoutError
             slot.sock.settimeout(max(1.0, start + timeout + 30 - time.monotonic()))
-            data = _recv_msg(slot.sock)
+            data = recv(slot.sock)
             slot.sock.settimeout(None)
         except TimeoutError:
             return (
@@ -314,13 +356,13 @@ class Pool:
                     f"the query ran out of time ({timeout:g} s, this endpoint's limit); "
                     "narrow it or add LIMIT"
                 ).encode(),
-                False,
+                "timeout",
             )
         except (EOFError, OSError):
-            return 503, TEXT, _memory_message(self.max_memory) + b" (or its process failed)", False
-        head, _, body = data.partition(b"\n")
-        status, media = head.decode().split(" ", 1)
-        return int(status), media, body, True
+            return 503, TEXT, memory_message(self.max_memory) + b" (or its process failed)", "failed"
+        cut = data.index(b"\n")
+        status, media = bytes(data[:cut]).decode().split(" ", 1)
+        return int(status), media, bytes(memoryview(data)[cut + 1 :]), "ok"
 
 
 def _kill(pid: int) -> None:

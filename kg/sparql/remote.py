@@ -1,5 +1,5 @@
-"""The SPARQL 1.1 Protocol: library queries at a remote endpoint, answered exactly as locally;
-and the media types and content negotiation that kg serve offers.
+"""The SPARQL 1.1 Protocol: library queries at a remote endpoint, answered exactly as locally
+(the media types and content negotiation of kg serve are in kg/sparql/protocol.py).
 
 Parameters travel as VALUES blocks (kg/sparql/values.py), as they do locally.
 """
@@ -11,23 +11,15 @@ import urllib.parse
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
-from kg.graph.ns import BASE
-from kg.graph.rdf import PREFIXES
+from kg.graph.names import BASE, PREFIXES
 from kg.sparql import http
 from kg.sparql import library as queries
 from kg.sparql.formats import choose_format
+from kg.sparql.protocol import GRAPH_TYPES, SOLUTION_TYPES, negotiate, uses_service  # noqa: F401 - re-exported
 from kg.sparql.values import _TOKENS, bind, first_keyword, nt_term, value_groups  # noqa: F401 - re-exported
 
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
-
-
-def uses_service(text: str) -> bool:
-    """Whether the query has a SERVICE clause (a request to another address), in any case;
-    the word inside strings, comments, IRIs and prefixed names does not count."""
-    return any(
-        m.lastgroup == "word" and m.group().upper() == "SERVICE" for m in _TOKENS.finditer(text)
-    )
 
 
 def refuse_service(text: str, allow: bool) -> None:
@@ -40,56 +32,6 @@ def refuse_service(text: str, allow: bool) -> None:
 def with_values(query: queries.Query, bound: dict[ox.Variable, ox.NamedNode | ox.Literal]) -> str:
     """The query text with VALUES blocks binding the parameters; the text itself if none."""
     return bind(query.text, query.form, bound)
-
-
-# --- content negotiation (kg serve) --------------------------------------------------------
-
-SOLUTION_TYPES = {
-    "application/sparql-results+json": "json",
-    "application/sparql-results+xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-    "application/json": "json",
-    "application/xml": "xml",
-    "text/xml": "xml",
-}
-GRAPH_TYPES = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "text/plain": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-}
-
-
-def negotiate(accept: str, offers: list[str]) -> str | None:
-    """The offer the Accept header prefers (ties go to the earlier offer); None: nothing fits."""
-    ranges: list[tuple[str, float]] = []
-    for part in (accept or "*/*").split(","):
-        media, *opts = [x.strip() for x in part.split(";")]
-        q = 1.0
-        for o in opts:
-            key, _, val = o.partition("=")
-            if key.strip().lower() == "q":
-                try:
-                    q = float(val)
-                except ValueError:
-                    q = 0.0
-        if media:
-            ranges.append((media.lower(), q))
-
-    def quality(offer: str) -> float:
-        best, score = -1, 0.0
-        for media, q in ranges:
-            kind = offer.split("/")[0]
-            spec = 2 if media == offer else 1 if media == f"{kind}/*" else 0 if media == "*/*" else -1
-            if spec > best:
-                best, score = spec, q
-        return score if best >= 0 else 0.0
-
-    scored = [(quality(o), -i, o) for i, o in enumerate(offers)]
-    q, _, offer = max(scored)
-    return offer if q > 0 else None
 
 
 # --- HTTP -----------------------------------------------------------------------------------

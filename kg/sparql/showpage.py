@@ -15,8 +15,8 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.sparql.pool import TEXT, Answer
 from kg.sparql.show import describe, expand, label, present
+from kg.sparql.worker import TEXT, Answer
 
 HTML = "text/html; charset=utf-8"
 NO_TEXT = "    (kg serve does not have this document's text: see {file} with kg show -s)"
