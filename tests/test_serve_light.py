@@ -121,6 +121,16 @@ def test_a_repeated_query_is_answered_without_a_worker(store: Path) -> None:
             srv.close()
 
 
+def test_answers_that_use_the_time_or_chance_are_not_kept(store: Path) -> None:
+    srv = Served(store, "--workers", "1", "--threads", "1", source="--store")  # kept answers on
+    try:
+        for q in ("SELECT (RAND() AS ?r) WHERE {}", "SELECT (struuid() AS ?r) WHERE {}"):
+            answers = {get(srv, q)[2] for _ in range(3)}
+            assert len(answers) == 3, q  # each one evaluated again
+    finally:
+        srv.close()
+
+
 def test_kept_answers_are_bounded_in_bytes() -> None:
     kept = Answers(400)
     for i in range(10):

@@ -62,6 +62,8 @@ PAGE_HEADERS = {
 UPDATES = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
 READ_ONLY = b"this endpoint is read-only: SPARQL updates are refused (load data with kg build)"
 MAX_BODY = 1 << 20
+# functions whose value differs at each evaluation: answers that use them are never kept
+VOLATILE = re.compile(r"\b(?:RAND|NOW|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
 
 
 SERVICE_REFUSED = (
@@ -210,12 +212,14 @@ class App:
             "max_rows": self.settings["max_rows"],
             "max_bytes": self.settings["max_bytes"],
         }
+        # a query that asks for the time or a random value has a new answer every time
+        keep = not VOLATILE.search(text)
         key = json.dumps(job, sort_keys=True)
-        kept = self.answers.get(key)
+        kept = self.answers.get(key) if keep else None
         if kept is not None:
             return 200, kept[0], kept[1], {}
         status, media, body, extra = self.pool.run(job, self.settings["timeout"])
-        if status == 200:
+        if status == 200 and keep:
             self.answers.put(key, media, body)
         return status, media, body, extra
 
