@@ -47,6 +47,11 @@ elif mode == "query":
     from kg.sparql.library import run_query
     run_query("inspections", [src], "csv", {})
 r["s"] = time.perf_counter() - t
+if mode == "query":  # facts (what cites kg:evidence), for statements per fact; not timed
+    from kg.graph.store import load
+    facts = "SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f <https://w3id.org/kg-minutes/def#evidence> ?q }"
+    rows = load([src]).query(facts)
+    r["facts"] = int(next(iter(rows))["n"].value)
 me, kids = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 r["rss_mb"], r["child_rss_mb"] = me.ru_maxrss / 1024, kids.ru_maxrss / 1024
 # CPU seconds of the build and its workers: comparable across runs on a shared machine
@@ -107,8 +112,9 @@ def measure(n: int, before: bool) -> dict[str, object]:
 
 def table(rows: list[dict[str, object]]) -> list[str]:
     lines = [
-        "| docs | build | s | docs/s | CPU s | load | statements | peak RSS MB (main / workers) | store MB |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| docs | build | s | docs/s | MB/s | CPU s | load | statements | peak RSS MB (main / workers) "
+        "| store MB |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         for key, label in (("before", "in memory (before)"), ("first", "store, first build"),
@@ -119,19 +125,25 @@ def table(rows: list[dict[str, object]]) -> list[str]:
             s = float(m["s"])
             size = f"{r['size_mb']:.0f}" if key == "first" else ""
             lines.append(
-                f"| {r['n']:,} | {label} | {s:.1f} | {float(m['docs']) / s:.1f} | {float(m['cpu_s']):.1f} | "
+                f"| {r['n']:,} | {label} | {s:.1f} | {float(m['docs']) / s:.1f} | "
+                f"{float(str(r['mb'])) / s:.3f} | {float(m['cpu_s']):.1f} | "
                 f"{float(m['load']):.1f} | {int(m['statements']):,} | "
                 f"{float(m['rss_mb']):.0f} / {float(m['child_rss_mb']):.0f} | {size} |"
             )
         first, again = r["first"], r["rebuild"]
         assert isinstance(first, dict) and isinstance(again, dict)
         ratio = float(again["s"]) / float(first["s"])
-        lines.append(f"| {r['n']:,} | rebuild / first | {ratio:.1%} | | | | | | |")
+        lines.append(f"| {r['n']:,} | rebuild / first | {ratio:.1%} | | | | | | | |")
         for key, label in (("export", "export store to .nq"), ("query", "`kg query inspections` from store")):
             m = r[key]
             assert isinstance(m, dict)
-            lines.append(f"| {r['n']:,} | {label} | {float(m['s']):.1f} | | {float(m['cpu_s']):.1f} | | | "
+            lines.append(f"| {r['n']:,} | {label} | {float(m['s']):.1f} | | | {float(m['cpu_s']):.1f} | | | "
                          f"{float(m['rss_mb']):.0f} / - | |")
+        query = r["query"]
+        assert isinstance(query, dict)
+        facts = int(query["facts"])
+        lines.append(f"| {r['n']:,} | statements per fact | {int(again['statements']) / facts:.2f} | | | | | "
+                     f"{facts:,} facts | | |")
     return lines
 
 
