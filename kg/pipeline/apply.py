@@ -66,7 +66,7 @@ class Adder:
             self.add_nquads(data, g)
 
     def add_nquads(self, data: bytes, graph: ox.NamedNode) -> None:
-        """One graph's N-Quads, every line in `graph`, as Oxigraph writes them."""
+        """One graph's N-Quads (kg.graph.rdf.QuadSink's lines or Oxigraph's), every line in `graph`."""
         self.quads.append(data)
         self.triples.append(data.replace(f" <{graph.value}> .\n".encode(), b" .\n"))
         self.size += len(data)
@@ -75,7 +75,7 @@ class Adder:
 
     def flush(self) -> None:
         if self.quads:
-            # lenient: these bytes were written by Oxigraph from terms it had checked
+            # lenient: every IRI and literal in these lines was checked or written by Oxigraph
             self.store.bulk_load(b"".join(self.quads), format=ox.RdfFormat.N_QUADS, lenient=True)
             self.store.bulk_load(b"".join(self.triples), format=ox.RdfFormat.N_TRIPLES, lenient=True)
             self.quads, self.triples, self.size = [], [], 0
