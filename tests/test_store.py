@@ -244,3 +244,30 @@ def test_query_reads_the_store_by_default(corpus: Path) -> None:
     assert Path("output/store/current").is_symlink()
     assert "ilacs" in kg("query", "inspections")
     assert "documents: 5" in kg("stats")
+
+
+def test_the_statements_reported_are_those_the_store_holds(corpus: Path, tmp_path: Path) -> None:
+    """Counted from what each document's graph recorded, not by reading the whole store."""
+    from kg.graph import disk
+    from kg.pipeline.incremental import build_store
+
+    store = tmp_path / "store"
+    first = build_store([corpus], store)
+    assert first.statements == count(store)
+    shutil.copy(MINUTES / "powys_cabinet_warning_notice.txt", corpus)  # a new authority too
+    txt = corpus / "middlesbrough_ilacs_item.txt"
+    txt.write_text(txt.read_text(encoding="utf-8") + "\nThe committee noted the report.\n", encoding="utf-8")
+    (corpus / "lambeth_cabinet_item.html").unlink()
+    again = build_store([corpus], store)
+    assert again.summary() == "1 added, 1 changed, 1 removed, 3 unchanged"
+    assert again.statements == count(store) != first.statements
+    # a store whose manifest records no counts (written before they were) is counted whole
+    version = disk.current_version(store)
+    assert version is not None
+    manifest = disk.Manifest.read(version / disk.MANIFEST)
+    for d in manifest.documents.values():
+        d.pop("statements")
+    (version / disk.MANIFEST).write_text(manifest.dumps(), encoding="utf-8")
+    (corpus / "powys_cabinet_warning_notice.txt").unlink()
+    last = build_store([corpus], store)
+    assert last.statements == count(store)
