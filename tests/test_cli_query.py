@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.cli.main import main
 from kg.cli.query import complete_query_name
@@ -340,3 +342,49 @@ def test_the_readme_tour_runs(graph: Path, tmp_path: Path, monkeypatch: pytest.M
             continue
         code, _, err = kg(*args)
         assert code == 0, f"{line}: {err}"
+
+
+_ASCII = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=12)
+# text as minutes have it beyond ASCII: accents, curly quotes, dashes, the pound sign, and
+# characters rich draws two columns wide or none
+_WIDER = st.text(alphabet=st.sampled_from(list("ab é’“”–£\u00a0\u0301\u4e2d\U0001f600\t")), max_size=12)
+
+
+@given(st.integers(min_value=1, max_value=4).flatmap(
+    lambda n: st.tuples(st.lists(_ASCII.filter(bool), min_size=n, max_size=n),
+                        st.lists(st.lists(_ASCII, min_size=n, max_size=n), max_size=6))))
+@settings(max_examples=200, deadline=None)
+def test_tables_drawn_directly_are_those_rich_draws(table: tuple[list[str], list[list[str]]]) -> None:
+    """Tables that need no wrapping are written without rich (rich takes 0.8 ms a row): the text
+    must be the same, spaces, rules and row count included."""
+    from kg.sparql.formats import _plain_table, _rich_table
+
+    columns, rows = table
+    widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(columns)]
+    assert _plain_table(columns, rows, widths, 3) == _rich_table(columns, rows, widths, 3)
+
+
+@given(st.lists(st.lists(_WIDER, min_size=2, max_size=2), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_beyond_ascii_only_what_rich_draws_alike_is_drawn_directly(rows: list[list[str]]) -> None:
+    from kg.sparql.formats import _one_column_each, _plain_table, _rich_table
+
+    columns = ["a", "b"]
+    widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(columns)]
+    if all(_one_column_each(x) for r in rows for x in r):
+        assert _plain_table(columns, rows, widths, 3) == _rich_table(columns, rows, widths, 3)
+
+
+def test_a_long_answer_is_drawn_without_rich_when_nothing_wraps(monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.sparql.formats as formats
+
+    def refuse(*args: object) -> str:
+        raise AssertionError("drawn by rich")
+
+    monkeypatch.setattr(formats, "_rich_table", refuse)
+    rows = [[f"kgid:person/E06000002/name-{i}", "Middlesbrough", str(i)] for i in range(5000)]
+    text = formats.text_table(["person", "authority", "n"], rows, None)
+    assert text.endswith("(5000 rows)\n") and text.count("\n") == 5003
+    formats.text_table(["a"], [["Children\u2019s Services \u00a3"]], None)  # one column a character
+    with pytest.raises(AssertionError, match="rich"):  # a wide character goes to rich
+        formats.text_table(["a"], [["\u4e2d"]], None)

@@ -140,11 +140,6 @@ def compact(iri: str) -> str:
 
 def text_table(columns: list[str], rows: list[list[str]], width: int | None = None) -> str:
     """A table that fits `width` columns (None: as wide as its content), long cells wrapped."""
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
     gap = 3  # between columns
     natural = [max([len(c)] + [len(x) for r in rows for x in r[i].split("\n")])
                for i, c in enumerate(columns)]
@@ -152,6 +147,18 @@ def text_table(columns: list[str], rows: list[list[str]], width: int | None = No
     widths = _widths(columns, rows, natural, avail)
     if not widths:  # too narrow for a table: one block of "column: value" per row
         return _records(columns, rows, width or 10**6)
+    if widths == natural and all(map(_one_column_each, columns)) and all(
+            _one_column_each(x) for r in rows for x in r):
+        return _plain_table(columns, rows, widths, gap)
+    return _rich_table(columns, rows, widths, gap)
+
+
+def _rich_table(columns: list[str], rows: list[list[str]], widths: list[int], gap: int) -> str:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
     for c, w in zip(columns, widths, strict=True):
         table.add_column(Text(c), overflow="fold", width=w)
@@ -163,6 +170,31 @@ def text_table(columns: list[str], rows: list[list[str]], width: int | None = No
     lines = [line.rstrip() for line in buf.getvalue().splitlines()]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines) + "\n"
+
+
+def _one_column_each(cell: str) -> bool:
+    """A cell that rich would draw as it is: printable, one column a character (by rich's own
+    measure, for text beyond ASCII: curly quotes and accents are, wide and combining ones not)."""
+    if cell.isascii():
+        return cell.isprintable()
+    from rich.cells import cell_len
+
+    return cell.isprintable() and cell_len(cell) == len(cell)
+
+
+def _plain_table(columns: list[str], rows: list[list[str]], widths: list[int], gap: int) -> str:
+    """The table rich draws when nothing needs wrapping and every character is one column wide,
+    written directly: rich takes about 0.8 ms a row (6,000 rows: 5 s), this a few µs. The same
+    text (tested against rich)."""
+    sep = " " * gap
+
+    def line(cells: list[str]) -> str:
+        return sep.join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    out = [line(columns), "\u2500" * (sum(widths) + gap * (len(columns) - 1))]
+    out += [line(r) for r in rows]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
 
 
 def _widths(columns: list[str], rows: list[list[str]], natural: list[int], avail: int) -> list[int]:
