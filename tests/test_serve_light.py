@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -239,6 +240,29 @@ class FakeWorkers:
     def close(self) -> None:
         for pid in list(self.ends):
             self.stop(pid)
+
+
+def test_a_worker_socket_numbered_past_1023_is_waited_on() -> None:
+    # select() refuses descriptors past FD_SETSIZE (1,024): a server with many files open
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < 1200 and (hard != resource.RLIM_INFINITY and hard < 1200):
+        pytest.skip("cannot open 1,200 files here")
+    if soft < 1200:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (1200, hard))
+    held = []
+    try:
+        while len(held) < 1100:
+            held.append(os.open(os.devnull, os.O_RDONLY))
+        fake = FakeWorkers(threads=1)
+        pool = Pool(fake, workers=1, threads=1, max_queue=2)  # type: ignore[arg-type]
+        assert pool.run({"query": "0.1"}, 5.0)[:3] == (200, "text/plain", b"answered")
+        pool.close()
+    finally:
+        for fd in held:
+            os.close(fd)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
 
 
 def test_a_query_out_of_time_lets_its_neighbours_finish() -> None:

@@ -343,7 +343,7 @@ class Pool:
         start = time.monotonic()
         try:
             send(slot.sock, json.dumps(job).encode("utf-8"))
-            if not select.select([slot.sock], [], [], timeout + 0.5)[0]:
+            if not _readable(slot.sock, timeout + 0.5):
                 raise TimeoutError
             slot.sock.settimeout(max(1.0, start + timeout + 30 - time.monotonic()))
             data = recv(slot.sock)
@@ -363,6 +363,14 @@ class Pool:
         cut = data.index(b"\n")
         status, media = bytes(data[:cut]).decode().split(" ", 1)
         return int(status), media, bytes(memoryview(data)[cut + 1 :]), "ok"
+
+
+def _readable(sock: socket.socket, seconds: float) -> bool:
+    """Whether the socket has something to read within `seconds`. poll, not select: select
+    refuses descriptors numbered past 1,023, which a busy server (or a long test run) reaches."""
+    poller = select.poll()
+    poller.register(sock, select.POLLIN)
+    return bool(poller.poll(max(0, int(seconds * 1000))))
 
 
 def _kill(pid: int) -> None:
