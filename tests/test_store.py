@@ -261,13 +261,24 @@ def test_the_statements_reported_are_those_the_store_holds(corpus: Path, tmp_pat
     again = build_store([corpus], store)
     assert again.summary() == "1 added, 1 changed, 1 removed, 3 unchanged"
     assert again.statements == count(store) != first.statements
-    # a store whose manifest records no counts (written before they were) is counted whole
+    # the version's manifest keeps the count, and kg serve reads it there instead of counting
+    from kg.sparql.pool import Exec
+
     version = disk.current_version(store)
     assert version is not None
+    assert disk.Manifest.read(version / disk.MANIFEST).statements == again.statements
+    spawner = Exec(store, 1 << 30, 1)
+    assert spawner.counting is None and spawner.statements == again.statements
+    spawner.close()
+    # a store whose manifest records no counts (written before they were) is counted whole
     manifest = disk.Manifest.read(version / disk.MANIFEST)
     for d in manifest.documents.values():
         d.pop("statements")
+    manifest.statements = None
     (version / disk.MANIFEST).write_text(manifest.dumps(), encoding="utf-8")
+    spawner = Exec(store, 1 << 30, 1)
+    assert spawner.counting is not None and spawner.statements == again.statements
+    spawner.close()
     (corpus / "powys_cabinet_warning_notice.txt").unlink()
     last = build_store([corpus], store)
     assert last.statements == count(store)

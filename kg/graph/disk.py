@@ -49,8 +49,10 @@ class Manifest:
     """What a version holds: the extraction version it was built with, and its documents."""
 
     version: str = ""
-    # sha256 -> {"name": file name, "authorities": [GSS codes its facts point at]}
+    # sha256 -> {"name": file name, "authorities": [GSS codes its facts point at],
+    #            "statements": its graph's}
     documents: dict[str, dict[str, object]] = field(default_factory=dict)
+    statements: int | None = None  # in every named graph (None: written before it was recorded)
 
     def authorities(self) -> set[str]:
         out: set[str] = set()
@@ -59,15 +61,17 @@ class Manifest:
         return out
 
     def dumps(self) -> str:
-        return json.dumps(
-            {"format": FORMAT, "version": self.version, "documents": self.documents},
-            indent=1, sort_keys=True,
-        ) + "\n"
+        data: dict[str, object] = {"format": FORMAT, "version": self.version, "documents": self.documents}
+        if self.statements is not None:
+            data["statements"] = self.statements
+        return json.dumps(data, indent=1, sort_keys=True) + "\n"
 
     @classmethod
     def read(cls, path: Path) -> Manifest:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(str(data.get("version", "")), dict(data.get("documents", {})))
+        n = data.get("statements")
+        documents = dict(data.get("documents", {}))
+        return cls(str(data.get("version", "")), documents, n if isinstance(n, int) else None)
 
 
 def is_store(path: Path) -> bool:

@@ -160,7 +160,7 @@ def build_store(
             write_changes(changes, gained, lost)
             result.changes = (len(gained), len(lost))
         result.documents = len(documents)
-        result.statements = _statements(w.store, documents, refs)
+        result.statements = manifest.statements = _statements(w.store, documents, refs)
         if output is not None:
             write_from_store(w.store, output)
             result.written = output

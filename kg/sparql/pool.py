@@ -60,7 +60,7 @@ class Exec:
     """Workers for a store on disk, each a fresh interpreter that opens the store itself."""
 
     def __init__(self, root: Path, max_memory: int, threads: int) -> None:
-        from kg.graph.disk import lock_current
+        from kg.graph.disk import MANIFEST, Manifest, lock_current
 
         self.version = lock_current(root)
         self.max_memory, self.threads = max_memory, threads
@@ -68,18 +68,22 @@ class Exec:
         self.env = child_env()  # without the server's malloc settings (kg/sparql/endpoint.py)
         for name in ("MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_"):
             self.env.pop(name, None)
-        # counted in a short-lived process, while the workers start: the scan fills caches
-        # that no worker should hold
-        self.counting = subprocess.Popen(
-            [sys.executable, "-m", "kg.sparql.worker", "--count", str(self.version)],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=self.env,
-        )
-        self.counted: int | None = None
+        # the build recorded the count in the version's manifest; a store built before that is
+        # counted in a short-lived process, while the workers start: the scan reads the whole
+        # store and fills caches that no worker should hold
+        self.counted: int | None = Manifest.read(self.version / MANIFEST).statements
+        self.counting: subprocess.Popen[bytes] | None = None
+        if self.counted is None:
+            self.counting = subprocess.Popen(
+                [sys.executable, "-m", "kg.sparql.worker", "--count", str(self.version)],
+                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=self.env,
+            )
 
     @property
     def statements(self) -> int:
         """The count, once the counting process has given it (waiting for it the first time)."""
         if self.counted is None:
+            assert self.counting is not None
             out = self.counting.communicate()[0].strip()
             if not out.isdigit():
                 where = self.version.parent
@@ -119,7 +123,7 @@ class Exec:
     def close(self) -> None:
         for pid in list(self.procs):
             self.stop(pid)
-        if self.counting.poll() is None:
+        if self.counting is not None and self.counting.poll() is None:
             self.counting.kill()
             self.counting.wait()
 
