@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -61,3 +63,17 @@ def reference_date(doc: Document) -> str | None:
 
 def fold(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
+
+
+class Spans:
+    """Whether a position lies in any of some spans: by bisection over their starts, with the
+    farthest end reached so far (asking every span at every position was quadratic)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def __call__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos)
+        return k > 0 and self.reach[k - 1] > pos

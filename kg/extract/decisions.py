@@ -7,14 +7,12 @@ from inline "ACTION - ..." notes, and from sentences such as "The Panel agreed t
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
 
 from kg.extract import decision_attrs as da
-from kg.extract.common import fold, reference_date, sentences, span
+from kg.extract.common import Spans, fold, reference_date, sentences, span
 from kg.extract.concerns import MARKER
 from kg.extract.facts import Decision
 from kg.reading.document import Document
@@ -164,20 +162,6 @@ def _table_rows(doc: Document) -> Iterator[Decision]:
                                dates[0][1] if dates else None)
 
 
-class _Spans:
-    """Whether a position lies in any of some spans: by bisection over their starts, with the
-    farthest end reached so far (asking every span at every position was quadratic)."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [s for s, _ in ordered]
-        self.reach = list(itertools.accumulate((e for _, e in ordered), max))
-
-    def __call__(self, pos: int) -> bool:
-        k = bisect.bisect_right(self.starts, pos)
-        return k > 0 and self.reach[k - 1] > pos
-
-
 def _paragraphs(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
     """The blocks of a section's body, the heading line's remainder first."""
     out = []
@@ -308,7 +292,7 @@ def _decisions(doc: Document) -> Iterator[Decision]:
     for row in _table_rows(doc):
         covered.append((row.span.start, row.span.end))
         yield replace(row, rule="decisions.table_row")
-    in_table = _Spans(covered)
+    in_table = Spans(covered)
 
     for sec in seg.sections:
         kind = _KIND.get(sec.kind)
@@ -319,7 +303,7 @@ def _decisions(doc: Document) -> Iterator[Decision]:
                     yield replace(entry, rule=f"decisions.{sec.kind}_section")
     # Blocks come in order, and what a block covers starts at that block: a later block is
     # inside it when it starts before the farthest such end, or inside a table or section.
-    before_blocks = _Spans(covered)
+    before_blocks = Spans(covered)
     reach = -1
 
     def inside(pos: int) -> bool:
@@ -375,7 +359,7 @@ def _decisions(doc: Document) -> Iterator[Decision]:
                 covered.append((b.start, b.end))
                 reach = max(reach, b.end)
                 yield replace(d, rule="decisions.routine_record")
-    read = _Spans(covered)
+    read = Spans(covered)
     for s, e in sentences(doc, seg.header_end):
         if not read(s) and _AGREED.match(flat, s, e):
             d = _make(doc, "resolution", s, e, None)

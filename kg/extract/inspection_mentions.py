@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.common import sentences
+from kg.extract.common import Spans, sentences
 from kg.extract.dates import month_number
 from kg.extract.inspection_phrases import (
     FRAMEWORK_AFTER,
@@ -162,15 +161,12 @@ def mentions_in(doc: Document, s: int, e: int, flat: str | None = None) -> list[
             o = m.groupdict().get("ord")
             ordinal = ordinal_number(o) if o else None
             raw.append((m.start(), m.end(), name, ordinal, "typed"))
-    typed = sorted(raw, key=lambda r: r[0])
-    starts, reach = [r[0] for r in typed], list(itertools.accumulate((r[1] + 3 for r in typed), max))
+    in_typed = Spans([(a, b + 3) for a, b, *_ in raw])
     generic_reach = -1
     for m in GENERIC.finditer(flat, s, e):
-        # inside a phrase already found, or just after it: a typed phrase that starts at or before
-        # it and reaches past it (the running maximum of their ends, found by bisection), or the
-        # generic phrase found last (they come in order)
-        i = bisect.bisect_right(starts, m.start())
-        if not (i and reach[i - 1] > m.start()) and generic_reach <= m.start():
+        # inside a phrase already found, or just after it: a typed one, or the generic phrase
+        # found last (they come in order)
+        if not in_typed(m.start()) and generic_reach <= m.start():
             raw.append((m.start(), m.end(), None, None, "generic"))
             generic_reach = m.end() + 3
     raw.sort(key=lambda r: r[:2])
